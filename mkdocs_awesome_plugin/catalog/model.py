@@ -1,0 +1,157 @@
+"""The catalogue's data model. Plain dataclasses; nothing here knows about MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LINK_KINDS = ("paper", "code", "project", "demo", "data")
+VENUE_TYPES = ("conference", "workshop", "journal", "preprint", "other")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, reported like a compiler diagnostic."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: str = "error"  # "error" or "warning"
+    col: int = 1
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        field_part = f" {self.field}:" if self.field else ""
+        return f"{where}:{field_part} {self.message}"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the month or to the day (`YYYY-MM` or `YYYY-MM-DD`)."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @property
+    def iso(self) -> str:
+        base = f"{self.year:04d}-{self.month:02d}"
+        return base if self.day is None else f"{base}-{self.day:02d}"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month, self.day or 0)
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+@dataclass
+class Entry:
+    """One paper, as read from `entries/papers/<key>.yaml`."""
+
+    key: str
+    path: str
+    title: str
+    authors: list[str]
+    date: PartialDate
+    categories: list[str]
+    tags: list[str]
+    links: dict[str, str]
+    venue: str | None = None
+    venue_type: str | None = None
+    arxiv: str | None = None
+    doi: str | None = None
+    added: PartialDate | None = None
+    summary: str | None = None
+    supersedes: list[str] = field(default_factory=list)
+    bibtex: str | None = None
+    # line of each top-level field in the source file, for messages
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def has_code(self) -> bool:
+        return bool(self.links.get("code"))
+
+    @property
+    def added_or_date(self) -> PartialDate:
+        return self.added or self.date
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name.split(".")[0], 1)
+
+
+@dataclass
+class Category:
+    """A node of the category tree in `entries/categories.yaml`."""
+
+    slug: str
+    title: str
+    description: str | None = None
+    children: list[Category] = field(default_factory=list)
+    parent: Category | None = field(default=None, repr=False, compare=False)
+
+    def walk(self):
+        """This category, then its descendants, depth first in display order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def depth(self) -> int:
+        return 0 if self.parent is None else self.parent.depth + 1
+
+    @property
+    def ancestors(self) -> list[Category]:
+        chain: list[Category] = []
+        node = self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+
+@dataclass
+class Catalog:
+    """Everything loaded from an entries folder: valid entries plus the problems found."""
+
+    entries: dict[str, Entry]
+    categories: list[Category]
+    tags: dict[str, str]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def all_categories(self) -> list[Category]:
+        return [c for root in self.categories for c in root.walk()]
+
+    def category(self, slug: str) -> Category | None:
+        for c in self.all_categories():
+            if c.slug == slug:
+                return c
+        return None
+
+    def sorted_entries(self, entries=None) -> list[Entry]:
+        """Newest first; ties broken by title then key so output is stable."""
+        items = list(self.entries.values() if entries is None else entries)
+        items.sort(key=lambda e: (e.title.casefold(), e.key))
+        items.sort(key=lambda e: e.date.sort_key, reverse=True)
+        return items
+
+    def entries_in_category(self, slug: str) -> list[Entry]:
+        return self.sorted_entries(e for e in self.entries.values() if slug in e.categories)
+
+    def entries_in_subtree(self, category: Category) -> list[Entry]:
+        slugs = {c.slug for c in category.walk()}
+        return self.sorted_entries(
+            e for e in self.entries.values() if slugs.intersection(e.categories)
+        )
+
+    def entries_with_tag(self, tag: str) -> list[Entry]:
+        return self.sorted_entries(e for e in self.entries.values() if tag in e.tags)
