@@ -162,9 +162,10 @@ def load_yaml_text(text: str):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         col = mark.column + 1 if mark else 1
-        what = exc.problem or str(exc)
-        if exc.context:
-            what = f"{exc.context}, {what}" if exc.problem else exc.context
+        what = exc.problem or exc.context or "cannot parse"
+        ctx = exc.context_mark
+        if exc.context and ctx is not None and mark is not None and ctx.line != mark.line:
+            what += f" ({exc.context.replace('while ', '')} started on line {ctx.line + 1})"
         raise YamlProblem(f"YAML syntax error: {what}", line, col) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}") from None

@@ -1,0 +1,165 @@
+"""One build of a catalogue: the pages and downloads it adds to a site. No MkDocs imports.
+
+Used by the MkDocs plugin and by the `generate` command alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .catalog.model import Catalog, Entry
+from .exports import bibtex as bibtex_export
+from .exports import csl as csl_export
+from .exports import meta as meta_export
+from .exports import ris as ris_export
+from .render.pages import Renderer
+from .render.site import SiteLayout
+
+MARKER_RE = re.compile(r"<!--\s*awesome:([a-z-]+)\s*-->")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the catalogue adds: where it goes and what it shows."""
+
+    src: str
+    kind: str  # "paper", "category", "categories", "tag", "tags"
+    ref: str  # key, slug or tag ("" for indices)
+    title: str
+    in_nav: bool
+
+    @property
+    def placeholder(self) -> str:
+        # MkDocs only sees this comment; the finished HTML is swapped in after Markdown,
+        # so Markdown never parses entry text.
+        return f"<!-- awesome generated {self.kind} page -->\n"
+
+
+def script_json(data) -> str:
+    """JSON safe to place inside a <script> element: no `</script>`, no HTML comment openers."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    return (
+        text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+class CatalogBuild:
+    """Everything generated from one loaded catalogue."""
+
+    def __init__(
+        self, catalog: Catalog, layout: SiteLayout, *, downloads: bool = True, authors_shown: int = 3
+    ):
+        self.catalog = catalog
+        self.layout = layout
+        self.downloads_enabled = downloads
+        self._bibtex: dict[str, str] = {}
+        self.renderer = Renderer(
+            catalog, layout, bibtex_for=self.bibtex_for, downloads_enabled=downloads,
+            authors_shown=authors_shown,
+        )
+        self._pages: dict[str, GeneratedPage] = {}
+        for page in self._make_pages():
+            self._pages[page.src] = page
+
+    # --- pages ------------------------------------------------------------------------
+    def _make_pages(self) -> Iterator[GeneratedPage]:
+        layout = self.layout
+        yield GeneratedPage(layout.categories_index_src(), "categories", "", "Categories", True)
+        for category in self.catalog.all_categories():
+            yield GeneratedPage(
+                layout.category_src(category.slug), "category", category.slug, category.title, True
+            )
+        yield GeneratedPage(layout.tags_index_src(), "tags", "", "Tags", True)
+        for tag in self.catalog.tags:
+            yield GeneratedPage(layout.tag_src(tag), "tag", tag, f"Tag: {tag}", False)
+        for entry in self.catalog.entries.values():
+            yield GeneratedPage(layout.paper_src(entry.key), "paper", entry.key, entry.title, False)
+
+    def pages(self) -> list[GeneratedPage]:
+        return list(self._pages.values())
+
+    def page_for(self, src: str) -> GeneratedPage | None:
+        return self._pages.get(src)
+
+    def render_page(self, page: GeneratedPage, page_url: str) -> str:
+        r = self.renderer
+        if page.kind == "paper":
+            return r.paper_page(self.catalog.entries[page.ref], page_url)
+        if page.kind == "category":
+            category = self.catalog.category(page.ref)
+            assert category is not None
+            return r.category_page(category, page_url)
+        if page.kind == "tag":
+            return r.tag_page(page.ref, page_url)
+        if page.kind == "tags":
+            return r.tags_index_page(page_url)
+        return r.categories_index_page(page_url)
+
+    def expand_markers(self, markdown: str, page_url: str) -> str:
+        """Replace `<!-- awesome:summary -->` and `<!-- awesome:categories -->` in user pages."""
+
+        def replace(m: re.Match) -> str:
+            name = m.group(1)
+            if name == "summary":
+                return self.renderer.summary_block(page_url)
+            if name == "categories":
+                html = self.renderer.categories_index_page(page_url)
+                # drop the index page's own heading
+                return re.sub(r"<h1[^>]*>.*?</h1>", "", html, count=1)
+            return m.group(0)
+
+        return MARKER_RE.sub(replace, markdown)
+
+    # --- citations ----------------------------------------------------------------------
+    def bibtex_for(self, entry: Entry) -> str:
+        text = self._bibtex.get(entry.key)
+        if text is None:
+            text = bibtex_export.entry_to_bibtex(entry).strip() + "\n"
+            self._bibtex[entry.key] = text
+        return text
+
+    def _bib_file(self, entries: list[Entry]) -> str:
+        return "\n".join(self.bibtex_for(e) for e in entries)
+
+    def _files_for(self, scope: str, name: str, entries: list[Entry]):
+        yield self.layout.download_src(scope, name, "bib"), self._bib_file(entries)
+        yield self.layout.download_src(scope, name, "json"), csl_export.catalog_to_csl_json(entries)
+        yield self.layout.download_src(scope, name, "ris"), ris_export.catalog_to_ris(entries)
+
+    def downloads(self) -> Iterator[tuple[str, str]]:
+        """(source path, content) of every citation download."""
+        catalog = self.catalog
+        yield from self._files_for("all", "all", catalog.sorted_entries())
+        for category in catalog.all_categories():
+            yield from self._files_for(
+                "categories", category.slug, catalog.entries_in_subtree(category)
+            )
+        for tag in catalog.tags:
+            yield from self._files_for("tags", tag, catalog.entries_with_tag(tag))
+        for entry in catalog.entries.values():
+            yield from self._files_for("papers", entry.key, [entry])
+
+    # --- <head> ---------------------------------------------------------------------------
+    def head_html(self, page: GeneratedPage, canonical_url: str | None) -> str:
+        """Highwire Press meta tags and schema.org JSON-LD for a paper page."""
+        if page.kind != "paper":
+            return ""
+        entry = self.catalog.entries[page.ref]
+        lines = []
+        for name, content in meta_export.highwire_meta(entry):
+            lines.append(
+                f'<meta name="{_attr(name)}" content="{_attr(content)}">'
+            )
+        data = meta_export.scholarly_article_jsonld(entry, canonical_url)
+        lines.append(f'<script type="application/ld+json">{script_json(data)}</script>')
+        return "\n".join(lines) + "\n"
+
+
+def _attr(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)

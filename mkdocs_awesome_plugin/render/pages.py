@@ -1,0 +1,195 @@
+"""Catalogue models -> page HTML, through autoescaping Jinja templates.
+
+Pages are rendered to finished HTML, so MkDocs does not have to parse Markdown that we already hold
+as data, and entry text meets exactly one escaping context: HTML, handled by Jinja's autoescape.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+
+from ..catalog.links import arxiv_url, doi_url
+from ..catalog.model import LINK_KINDS, Catalog, Category, Entry
+from .site import SiteLayout, relative_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+LINK_LABELS = {"paper": "Paper", "code": "Code", "project": "Project page", "demo": "Demo", "data": "Data"}
+DOWNLOAD_FORMATS = (("bib", "BibTeX"), ("json", "CSL-JSON"), ("ris", "RIS"))
+
+
+def chrome_title(text: str) -> str:
+    """Entry text made safe for the places MkDocs and Material print titles unescaped.
+
+    Material prints `page.meta.title` and nav titles raw into HTML (header, nav, `<title>`), so we
+    hand them HTML-escaped text; it then shows literally.
+    """
+    return html.escape(text, quote=True)
+
+
+def short_authors(authors: list[str], limit: int = 3) -> str:
+    """`A, B and C`, or `A, B, C et al.` when there are more than `limit` names."""
+    if not authors:
+        return ""
+    if len(authors) <= limit:
+        if len(authors) == 1:
+            return authors[0]
+        return ", ".join(authors[:-1]) + " and " + authors[-1]
+    return ", ".join(authors[:limit]) + " et al."
+
+
+class PageContext:
+    """What a template needs to link from one page to the rest of the catalogue."""
+
+    def __init__(
+        self,
+        page_url: str,
+        layout: SiteLayout,
+        catalog: Catalog,
+        bibtex_for: Callable[[Entry], str] | None,
+        downloads_enabled: bool,
+        authors_shown: int,
+    ):
+        self.page_url = page_url
+        self.layout = layout
+        self.catalog = catalog
+        self.bibtex_for = bibtex_for
+        self.downloads_enabled = downloads_enabled
+        self.download_formats = DOWNLOAD_FORMATS
+        self.authors_shown = authors_shown
+        self._titles = {c.slug: c.title for c in catalog.all_categories()}
+
+    def _to(self, src: str) -> str:
+        return relative_url(self.layout.url_of(src), self.page_url)
+
+    def paper_url(self, key: str) -> str:
+        return self._to(self.layout.paper_src(key))
+
+    def category_url(self, slug: str) -> str:
+        return self._to(self.layout.category_src(slug))
+
+    def category_title(self, slug: str) -> str:
+        return self._titles.get(slug, slug)
+
+    def tag_url(self, tag: str) -> str:
+        return self._to(self.layout.tag_src(tag))
+
+    def tags_index_url(self) -> str:
+        return self._to(self.layout.tags_index_src())
+
+    def categories_index_url(self) -> str:
+        return self._to(self.layout.categories_index_src())
+
+    def download_url(self, scope: str, name: str, ext: str) -> str:
+        return self._to(self.layout.download_src(scope, name, ext))
+
+    def short_authors(self, authors: list[str]) -> str:
+        return short_authors(authors, self.authors_shown)
+
+    @staticmethod
+    def arxiv_url(arxiv_id: str) -> str:
+        return arxiv_url(arxiv_id)
+
+    @staticmethod
+    def doi_url(doi: str) -> str:
+        return doi_url(doi)
+
+
+class Renderer:
+    """Renders every generated page of a catalogue. One instance per build."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        layout: SiteLayout,
+        *,
+        bibtex_for: Callable[[Entry], str] | None = None,
+        downloads_enabled: bool = True,
+        authors_shown: int = 3,
+    ):
+        self.catalog = catalog
+        self.layout = layout
+        self.bibtex_for = bibtex_for
+        self.downloads_enabled = downloads_enabled
+        self.authors_shown = authors_shown
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=False,
+            lstrip_blocks=False,
+        )
+        self.env.globals["ctx_link_kinds"] = LINK_KINDS
+        self.env.globals["link_labels"] = LINK_LABELS
+        self._subtree_counts: dict[str, int] | None = None
+
+    def context(self, page_url: str) -> PageContext:
+        return PageContext(
+            page_url, self.layout, self.catalog, self.bibtex_for, self.downloads_enabled,
+            self.authors_shown,
+        )
+
+    def _render(self, name: str, page_url: str, **values) -> str:
+        return self.env.get_template(name).render(ctx=self.context(page_url), **values)
+
+    def subtree_counts(self) -> dict[str, int]:
+        """Distinct papers in each category including its descendants."""
+        if self._subtree_counts is None:
+            self._subtree_counts = {
+                c.slug: len(self.catalog.entries_in_subtree(c)) for c in self.catalog.all_categories()
+            }
+        return self._subtree_counts
+
+    def paper_page(self, entry: Entry, page_url: str) -> str:
+        bibtex = self.bibtex_for(entry) if self.bibtex_for else None
+        return self._render("paper.html", page_url, entry=entry, bibtex=bibtex)
+
+    def category_page(self, category: Category, page_url: str) -> str:
+        counts = self.subtree_counts()
+        direct = self.catalog.entries_in_category(category.slug)
+        entries = self.catalog.entries_in_subtree(category)
+        children = [(child, counts[child.slug]) for child in category.children]
+        child_entries = {
+            child.slug: self.catalog.entries_in_subtree(child) for child in category.children
+        }
+        return self._render(
+            "category.html", page_url, category=category, entries=entries, direct=direct,
+            children=children, child_entries=child_entries,
+        )
+
+    def tag_page(self, tag: str, page_url: str) -> str:
+        return self._render(
+            "tag.html", page_url, tag=tag, description=self.catalog.tags.get(tag, ""),
+            entries=self.catalog.entries_with_tag(tag),
+        )
+
+    def tag_counts(self) -> list[tuple[str, str, int]]:
+        counts = dict.fromkeys(self.catalog.tags, 0)
+        for entry in self.catalog.entries.values():
+            for tag in entry.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        return [(tag, self.catalog.tags.get(tag, ""), counts[tag]) for tag in self.catalog.tags]
+
+    def tags_index_page(self, page_url: str) -> str:
+        return self._render(
+            "tags_index.html", page_url, tags=self.tag_counts(), total=len(self.catalog.entries)
+        )
+
+    def categories_index_page(self, page_url: str) -> str:
+        return self._render(
+            "categories_index.html", page_url, categories=self.catalog.categories,
+            counts=self.subtree_counts(), total=len(self.catalog.entries),
+            ncategories=len(self.catalog.all_categories()),
+        )
+
+    def summary_block(self, page_url: str) -> str:
+        entries = self.catalog.entries.values()
+        return self._render(
+            "summary.html", page_url, total=len(self.catalog.entries),
+            ncategories=len(self.catalog.all_categories()), ntags=len(self.catalog.tags),
+            with_code=sum(1 for e in entries if e.has_code),
+        )
