@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -49,6 +50,16 @@ def require_tool(name: str) -> str:
             pytest.fail(message + " (required when CI=true)")
         pytest.skip(message)
     return path
+
+
+def import_or_skip(module: str):
+    """Import `module`; if missing, fail under CI=true and skip elsewhere."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        if in_ci():
+            pytest.fail(f"{module} is not installed (required when CI=true)")
+        pytest.skip(f"{module} is not installed")
 
 
 @dataclass
