@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .catalog.model import Catalog, Entry
@@ -26,10 +26,11 @@ class GeneratedPage:
     """A page the catalogue adds: where it goes and what it shows."""
 
     src: str
-    kind: str  # "paper", "category", "categories", "tag", "tags"
+    kind: str  # "paper", "category", "categories", "tag", "tags", or a feature's own kinds
     ref: str  # key, slug or tag ("" for indices)
     title: str
     in_nav: bool
+    feature: str = ""  # name of the Feature that renders it; "" for the core pages
 
     @property
     def placeholder(self) -> str:
@@ -47,11 +48,52 @@ def script_json(data) -> str:
     )
 
 
+class Feature:
+    """A part of the site built on the catalogue (explorer, statistics, feeds, ...).
+
+    Subclasses override what they need. `build` gives access to the catalogue, the layout, the
+    renderer and the BibTeX of each entry. Features are listed in `features/__init__.py`.
+    """
+
+    name = ""
+    # package asset files (under mkdocs_awesome_plugin/assets/) the site must load on every page
+    css: tuple[str, ...] = ()
+    js: tuple[str, ...] = ()
+
+    def __init__(self, build: CatalogBuild):
+        self.build = build
+
+    def pages(self) -> Iterable[GeneratedPage]:
+        """Pages this feature adds (set `feature=self.name` on them)."""
+        return ()
+
+    def render(self, page: GeneratedPage, page_url: str) -> str:
+        """Finished HTML of one of this feature's pages."""
+        raise NotImplementedError
+
+    def files(self) -> Iterable[tuple[str, str | bytes]]:
+        """(source path, content) of extra files: data, feeds, ..."""
+        return ()
+
+    def head(self, page: GeneratedPage | None, page_url: str) -> str:
+        """Extra `<head>` HTML for any page (`page` is None for the user's own pages)."""
+        return ""
+
+    def nav(self) -> list[dict]:
+        """Nav items to add after the tag index, as `{title: src}` (titles HTML-escaped)."""
+        return []
+
+    def markers(self) -> dict[str, Callable[[str], str]]:
+        """`<!-- awesome:NAME -->` markers this feature expands: name -> f(page_url) -> HTML."""
+        return {}
+
+
 class CatalogBuild:
     """Everything generated from one loaded catalogue."""
 
     def __init__(
-        self, catalog: Catalog, layout: SiteLayout, *, downloads: bool = True, authors_shown: int = 3
+        self, catalog: Catalog, layout: SiteLayout, *, downloads: bool = True,
+        authors_shown: int = 3, features: Iterable[type[Feature]] = (),
     ):
         self.catalog = catalog
         self.layout = layout
@@ -61,9 +103,16 @@ class CatalogBuild:
             catalog, layout, bibtex_for=self.bibtex_for, downloads_enabled=downloads,
             authors_shown=authors_shown,
         )
+        self.features: dict[str, Feature] = {}
+        for feature_class in features:
+            feature = feature_class(self)
+            self.features[feature.name] = feature
         self._pages: dict[str, GeneratedPage] = {}
         for page in self._make_pages():
             self._pages[page.src] = page
+        for feature in self.features.values():
+            for page in feature.pages():
+                self._pages[page.src] = page
 
     # --- pages ------------------------------------------------------------------------
     def _make_pages(self) -> Iterator[GeneratedPage]:
@@ -86,6 +135,8 @@ class CatalogBuild:
         return self._pages.get(src)
 
     def render_page(self, page: GeneratedPage, page_url: str) -> str:
+        if page.feature:
+            return self.features[page.feature].render(page, page_url)
         r = self.renderer
         if page.kind == "paper":
             return r.paper_page(self.catalog.entries[page.ref], page_url)
@@ -102,8 +153,14 @@ class CatalogBuild:
     def expand_markers(self, markdown: str, page_url: str) -> str:
         """Replace `<!-- awesome:summary -->` and `<!-- awesome:categories -->` in user pages."""
 
+        extra: dict[str, Callable[[str], str]] = {}
+        for feature in self.features.values():
+            extra.update(feature.markers())
+
         def replace(m: re.Match) -> str:
             name = m.group(1)
+            if name in extra:
+                return extra[name](page_url)
             if name == "summary":
                 return self.renderer.summary_block(page_url)
             if name == "categories":
@@ -143,11 +200,23 @@ class CatalogBuild:
         for entry in catalog.entries.values():
             yield from self._files_for("papers", entry.key, [entry])
 
+    def feature_files(self) -> Iterator[tuple[str, str | bytes]]:
+        for feature in self.features.values():
+            yield from feature.files()
+
+    def feature_nav(self) -> list[dict]:
+        return [item for feature in self.features.values() for item in feature.nav()]
+
     # --- <head> ---------------------------------------------------------------------------
-    def head_html(self, page: GeneratedPage, canonical_url: str | None) -> str:
-        """Highwire Press meta tags and schema.org JSON-LD for a paper page."""
-        if page.kind != "paper":
-            return ""
+    def head_html(
+        self, page: GeneratedPage | None, page_url: str, canonical_url: str | None,
+        *, paper_meta: bool = True,
+    ) -> str:
+        """Everything added to a page's `<head>`: features' links, and for a paper page the
+        Highwire Press meta tags and schema.org JSON-LD."""
+        extra = "".join(f.head(page, page_url) for f in self.features.values())
+        if page is None or page.kind != "paper" or page.feature or not paper_meta:
+            return extra
         entry = self.catalog.entries[page.ref]
         lines = []
         for name, content in meta_export.highwire_meta(entry):
@@ -156,7 +225,7 @@ class CatalogBuild:
             )
         data = meta_export.scholarly_article_jsonld(entry, canonical_url)
         lines.append(f'<script type="application/ld+json">{script_json(data)}</script>')
-        return "\n".join(lines) + "\n"
+        return extra + "\n".join(lines) + "\n"
 
 
 def _attr(text: str) -> str:

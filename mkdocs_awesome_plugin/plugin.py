@@ -11,13 +11,15 @@ from mkdocs.utils import nest_paths
 from .build import CatalogBuild
 from .catalog import EntryCache, load_catalog
 from .config import AwesomeConfig
+from .features import FEATURES
 from .render.pages import chrome_title
 from .render.site import SiteLayout
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
-CSS_URI = "assets/awesome/awesome.css"
+ASSET_PREFIX = "assets/awesome/"
+CSS_URI = ASSET_PREFIX + "awesome.css"
 MARKER_PREFIX = "<!-- awesome:"
 
 
@@ -42,8 +44,12 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.entries_path = (base / self.config.entries_dir).resolve()
         self.base_dir = base
-        if CSS_URI not in [str(x) for x in config.extra_css]:
-            config.extra_css.append(CSS_URI)
+        for uri in [CSS_URI] + [f"{ASSET_PREFIX}{name}" for f in FEATURES for name in f.css]:
+            if uri not in [str(x) for x in config.extra_css]:
+                config.extra_css.append(uri)
+        for uri in [f"{ASSET_PREFIX}{name}" for f in FEATURES for name in f.js]:
+            if uri not in [str(x) for x in config.extra_javascript]:
+                config.extra_javascript.append(uri)
         return config
 
     # Runs late so that other plugins' files are present and ours are not touched by theirs.
@@ -69,7 +75,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         )
         self.build = CatalogBuild(
             catalog, layout, downloads=self.config.downloads,
-            authors_shown=self.config.authors_shown,
+            authors_shown=self.config.authors_shown, features=FEATURES,
         )
         user_pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         for page in self.build.pages():
@@ -84,7 +90,13 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         if self.config.downloads:
             for src, content in self.build.downloads():
                 files.append(File.generated(config, src, content=content))
-        files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "awesome.css")))
+        for src, content in self.build.feature_files():
+            files.append(File.generated(config, src, content=content))
+        asset_names = {"awesome.css"} | {n for f in FEATURES for n in (*f.css, *f.js)}
+        for name in sorted(asset_names):
+            files.append(
+                File.generated(config, ASSET_PREFIX + name, abs_src_path=str(ASSETS / name))
+            )
         if self.config.nav:
             config.nav = self._nav(config.nav, user_pages)
         return files
@@ -112,6 +124,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             + [item(c) for c in self.build.catalog.categories]
         }
         tags_item = {chrome_title(self.config.nav_tags_title): layout.tags_index_src()}
+        feature_items = self.build.feature_nav()
         if nav is None:
             nav = nest_paths(user_pages)
         else:
@@ -119,9 +132,11 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         ours = (layout.categories_index_src(), layout.tags_index_src())
         mentioned = set(_nav_values(nav))
         if ours[0] in mentioned or ours[1] in mentioned:
-            return [_replace_nav(x, ours, categories_section, tags_item) for x in nav]
+            return [_replace_nav(x, ours, categories_section, tags_item) for x in nav] + [
+                item for item in feature_items if not set(_nav_values([item])) & mentioned
+            ]
         position = 1 if nav else 0
-        return nav[:position] + [categories_section, tags_item] + nav[position:]
+        return nav[:position] + [categories_section, tags_item, *feature_items] + nav[position:]
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled or self.build is None:
@@ -144,12 +159,12 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         return self.build.render_page(generated, page.url)
 
     def on_post_page(self, output, *, page, config):
-        if not self.config.enabled or self.build is None or not self.config.head_metadata:
+        if not self.config.enabled or self.build is None:
             return output
         generated = self.build.page_for(page.file.src_uri)
-        if generated is None:
-            return output
-        head = self.build.head_html(generated, page.canonical_url)
+        head = self.build.head_html(
+            generated, page.url, page.canonical_url, paper_meta=self.config.head_metadata
+        )
         if not head:
             return output
         index = output.find("</head>")

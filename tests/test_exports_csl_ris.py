@@ -103,7 +103,7 @@ def test_citeproc_formats_every_item(entries):
     )
     for item in items:
         bibliography.register(citeproc.Citation([citeproc.CitationItem(item["id"])]))
-    rendered = {key: str(text) for key, text in zip(bibliography.keys, bibliography.bibliography())}
+    rendered = {key: str(text) for key, text in zip(bibliography.keys, bibliography.bibliography(), strict=True)}
     assert sorted(rendered) == sorted(FIXTURE_KEYS)
     assert rendered["sam2"].startswith(
         "Ravi, N., Gabeur, V. and Hu, Y.-T. (2024) “SAM 2: Segment Anything in Images and Videos”"
@@ -137,7 +137,7 @@ def test_ris_one_record_per_paper(entries):
     text = catalog_to_ris(entries)
     recs = records(text)
     assert len(recs) == len(entries)
-    for rec, key in zip(recs, FIXTURE_KEYS):
+    for rec, key in zip(recs, FIXTURE_KEYS, strict=True):
         assert rec[0].startswith("TY  - ") and rec[1] == f"ID  - {key}" and rec[-1] == "ER  - "
         for line in rec:
             assert re.match(r"^[A-Z][A-Z0-9]  - ", line), line

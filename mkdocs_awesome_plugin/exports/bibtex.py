@@ -162,9 +162,14 @@ def format_author(name: str) -> str:
     return family
 
 
+# printable ASCII except the characters that could unbalance a BibTeX value
+_VERBATIM_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "{}\\")
+
+
 def _verbatim(value: str) -> str:
-    """A URL/DOI for a verbatim field: raw, but with brace and backslash percent-encoded."""
-    return quote(one_line(value), safe="".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "{}\\"))
+    """A URL/DOI for a verbatim field: raw, except that braces, backslashes and non-ASCII
+    characters are percent-encoded (the same link to a browser or resolver)."""
+    return quote(one_line(value), safe=_VERBATIM_SAFE)
 
 
 def entry_type(entry: Entry) -> str:
