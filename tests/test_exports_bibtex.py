@@ -302,6 +302,13 @@ def test_invalid_override_falls_back_to_the_generated_entry():
     assert "{SAM} 2" in text
 
 
+def test_paper_without_authors_has_no_author_field():
+    entry = dataclasses.replace(load_fixture("clip"), authors=[])
+    library = bibtexparser.parse_string(entry_to_bibtex(entry))
+    assert "author" not in library.entries[0]
+    assert library.entries[0]["title"].startswith("Learning Transferable")
+
+
 def test_bad_key_is_refused():
     entry = dataclasses.replace(load_fixture("sam2"), key="a,b")
     with pytest.raises(ValueError):

@@ -30,7 +30,8 @@ PARTICLES = frozenset(
 # Generational suffixes, compared without the trailing dot and case-insensitively.
 SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
-_SPACE = re.compile(r"\s+")
+# whitespace (line and paragraph separators included) and C0/C1 control characters
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 
 
 def one_line(text: str) -> str:
@@ -39,8 +40,7 @@ def one_line(text: str) -> str:
     The loader already refuses newlines in one-line fields; exports still flatten them, because a
     newline inside a RIS value or a `<meta>` attribute would silently corrupt the output.
     """
-    cleaned = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in text)
-    return _SPACE.sub(" ", cleaned).strip()
+    return _BREAKS.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -155,9 +155,15 @@ def split_name(name: str) -> PersonName:
 
 
 def display_name(name: str) -> str:
-    """The name as written, on one line, without the braces of a corporate name."""
+    """The name for reading: "Given von Family Suffix", without the braces of a corporate name.
+
+    A name written "Given Family" comes back exactly as written (whitespace aside); one
+    written "Family, Given" is put in reading order.
+    """
     parsed = split_name(name)
-    return parsed.literal if parsed.is_literal else one_line(name)
+    if parsed.is_literal:
+        return parsed.literal
+    return " ".join(p for p in (parsed.given, parsed.full_family, parsed.suffix) if p)
 
 
 # Venue classification when `venue_type` is not given. Strong journal words win over

@@ -11,12 +11,14 @@ Choices, each checked against real `bibtex` (plain, plainnat) and `biber` (bibla
   and by biber, so plain prints "July" and biblatex gets month 7 without warnings. The day is
   not written: BibTeX has no day field and biblatex's `date` next to `year` makes biber warn.
 - Text fields (title, author, booktitle, journal, howpublished) are LaTeX-escaped, so nothing
-  an entry says can end a field, open math mode or inject an entry. `\\ { } ~ ^` become the
-  brace-wrapped text commands `{\\textbackslash}` etc.: a bare `\\{` would not do, because
-  BibTeX counts every brace (escaped or not) when it looks for the end of a field, and the
-  braces make BibTeX treat each one as a single "special character" when sorting and
-  changing case. `& % $ # _` become `\\& \\% \\$ \\# \\_`. `@` needs nothing inside a braced
-  value.
+  an entry says can end a field, open math mode or inject an entry. `& % $ # _` become
+  `\\& \\% \\$ \\# \\_`; `\\ { } ~ ^` become text commands, `{\\textbackslash}` etc. A bare `\\{`
+  would not do: BibTeX counts every brace, escaped or not, when it looks for the end of a
+  field. The surrounding braces make BibTeX treat each command as one "special character"
+  when sorting and changing case. In names the same commands are written `\\textbraceright{}`
+  instead, because biber takes initials from the first character of each name part and turns
+  `{\\textbraceright}` into a bare `}` (see `_NAME_SPECIALS`). `@` needs nothing inside a
+  braced value.
 - `url`, `doi` and `eprint` are verbatim fields in biblatex and go through `\\url` in natbib
   styles, so they are written raw (escaping would corrupt the link); only braces and
   backslashes, which could unbalance the entry, are percent-encoded.
@@ -24,11 +26,14 @@ Choices, each checked against real `bibtex` (plain, plainnat) and `biber` (bibla
   letters, and biber reads UTF-8 natively. CJK characters are kept as well; BibTeX and biber
   process them without complaint, but pdflatex needs a CJK package (or a Unicode engine) to
   typeset them, which is a property of the user's document, not of this file.
-- Title words that a style's case change would damage are brace-protected: words with a
+- Title and venue words that a style's case change would damage are brace-protected: words with a
   capital after the first letter (`{SAM}`, `{iPhone}`), and words mixing digits and letters
   (`{3D}`, `{SAM2-UNet}`).
-- Authors are written "von Family, Given" (or "von Family, Jr., Given"); a corporate name
-  written `{Meta AI}` stays one brace-protected unit.
+- Authors are written "von Family, Given" (or "von Family, Jr., Given"; with no given name
+  "Family, Jr., {}", as BibTeX rejects a trailing comma); a corporate name written
+  `{Meta AI}` stays one brace-protected unit, and a lone word "and" inside a name is braced.
+  A paper without authors gets no `author` field (BibTeX styles then warn about it, which is
+  right: the validator warns too).
 
 An entry may carry its own `bibtex:` text. It is accepted with any citation key, and the key
 is rewritten to the catalogue key, because the exported file needs keys that are unique and
@@ -148,7 +153,8 @@ def format_author(name: str) -> str:
         return "{" + _name_escape(parsed.literal) + "}"
     family = _name_part(parsed.full_family)
     if not parsed.von and " " in parsed.family:
-        # a multi-word family without particles ("Di Caprio" after a comma) stays one unit
+        # a multi-word family without particles ("Garcia Marquez, Gabriel") stays one unit, so
+        # BibTeX cannot mistake a lower-case word in it ("Oliveira e Silva") for a particle
         family = "{" + family + "}"
     if family.lower() == "others":
         family = "{" + family + "}"
