@@ -115,3 +115,68 @@ def latex_document(bib_text: str, preamble: str, body: str) -> str:
         + body
         + "\\end{document}\n"
     )
+
+
+def check_bib_with_bibtex(tmp_path: Path, bib_text: str, style: str = "plain") -> list[str]:
+    """Cite every entry of `bib_text` with pdflatex + bibtex; assert zero errors and warnings.
+
+    Returns the keys that reached the bibliography.
+    """
+    import re
+
+    require_tool("pdflatex")
+    bibtex = require_tool("bibtex")
+    work = tmp_path / f"bibtex-{style}"
+    work.mkdir()
+    (work / "refs.bib").write_text(bib_text, encoding="utf-8")
+    body = f"\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n"
+    (work / "doc.tex").write_text(
+        latex_document(bib_text, "\\usepackage{url}\n", body), encoding="utf-8"
+    )
+    first = pdflatex(work, "doc")
+    assert first.returncode == 0, latex_errors(first.output) or first.output[-2000:]
+    run = run_tool([bibtex, "doc"], work)
+    blg = (work / "doc.blg").read_text(encoding="utf-8", errors="replace")
+    assert run.returncode == 0, blg
+    assert "Warning--" not in blg, blg
+    assert "error message" not in blg, blg
+    for _ in range(2):
+        final = pdflatex(work, "doc")
+        assert final.returncode == 0, latex_errors(final.output) or final.output[-2000:]
+    log = (work / "doc.log").read_text(encoding="utf-8", errors="replace")
+    assert not latex_errors(log)
+    assert "undefined references" not in log
+    bbl = (work / "doc.bbl").read_text(encoding="utf-8")
+    return re.findall(r"\\bibitem(?:\[[^\]]*\])?\{(\w+)\}", bbl)
+
+
+def check_bib_with_biber(tmp_path: Path, bib_text: str) -> list[str]:
+    """Cite every entry with biblatex + biber; assert zero errors and warnings. Returns keys."""
+    import re
+
+    require_tool("pdflatex")
+    biber = require_tool("biber")
+    work = tmp_path / "biber"
+    work.mkdir()
+    (work / "refs.bib").write_text(bib_text, encoding="utf-8")
+    packages = (
+        "\\usepackage[backend=biber,style=alphabetic,giveninits=true]{biblatex}\n"
+        "\\addbibresource{refs.bib}\n\\usepackage{hyperref}\n"
+    )
+    (work / "doc.tex").write_text(
+        latex_document(bib_text, packages, "\\printbibliography\n"), encoding="utf-8"
+    )
+    first = pdflatex(work, "doc")
+    assert first.returncode == 0, latex_errors(first.output) or first.output[-2000:]
+    run = run_tool([biber, "doc"], work)
+    blg = (work / "doc.blg").read_text(encoding="utf-8", errors="replace")
+    assert run.returncode == 0, blg
+    problems = [line for line in blg.splitlines() if "WARN" in line or "ERROR" in line]
+    assert problems == [], blg
+    for _ in range(2):
+        final = pdflatex(work, "doc")
+        assert final.returncode == 0, latex_errors(final.output) or final.output[-2000:]
+    log = (work / "doc.log").read_text(encoding="utf-8", errors="replace")
+    assert not latex_errors(log)
+    bbl = (work / "doc.bbl").read_text(encoding="utf-8")
+    return re.findall(r"\\entry\{(\w+)\}", bbl)
