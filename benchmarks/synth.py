@@ -213,7 +213,8 @@ def entry_texts(n: int) -> dict[str, str]:
         day = rng.randint(1, 28) if rng.random() < 0.5 else None
         date = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
         # key: first author's family name, year, first significant title word (docs/contributing.md)
-        family = _ascii_word(authors[0].split()[-1])
+        # the family name is everything after the given name (particles included: van der Maaten)
+        family = _ascii_word(authors[0].split(" ", 1)[1])
         words = [_ascii_word(w) for w in title.replace(":", " ").replace("-", " ").split()]
         words = [w for w in words if w and w not in STOP]
         key = f"{family}{year}{words[0]}"

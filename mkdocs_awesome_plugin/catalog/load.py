@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .links import http_url_problem, normalize_arxiv, normalize_doi
 from .model import LINK_KINDS, VENUE_TYPES, Catalog, Category, Entry, PartialDate, Problem
+from .quality import check_catalog, memo_for
 from .yaml_source import LineDict, LineList, YamlProblem, load_yaml_bytes
 
 KEY_RE = re.compile(r"^[a-z0-9]+$")
@@ -510,4 +511,13 @@ def load_catalog(
             by_arxiv[entry.arxiv] = entry
         if entry.doi:
             by_doi[entry.doi.lower()] = entry
+    # Checks across entries (quality.py); an entry with an error there is left out too.
+    by_key = {file.stem: file for file in files}
+    found = check_catalog(
+        entries.values(), known_keys=by_key, read=lambda e: by_key[e.key].read_bytes(),
+        memo=memo_for(cache) if cache is not None else None,
+    )
+    problems += found
+    failed = {p.path for p in found if p.severity == "error"}
+    entries = {key: e for key, e in entries.items() if e.path not in failed}
     return Catalog(entries=entries, categories=categories, tags=tags, problems=problems)

@@ -117,7 +117,7 @@ def _construct(loader: _StrictLoader, node):
     if isinstance(node, ScalarNode):
         try:
             return loader.construct_object(node, deep=True)
-        except ConstructorError as exc:
+        except ConstructorError:
             raise YamlProblem(
                 f"unsupported YAML tag {node.tag!r}",
                 node.start_mark.line + 1,

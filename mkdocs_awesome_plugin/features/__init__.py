@@ -2,4 +2,9 @@
 
 from __future__ import annotations
 
-FEATURES: list = []
+from .explore import ExploreFeature
+from .news import NewsFeature
+from .stats import StatsFeature
+
+# nav order: Explore, Statistics, What's new
+FEATURES: list = [ExploreFeature, StatsFeature, NewsFeature]

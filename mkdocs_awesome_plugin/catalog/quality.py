@@ -1,0 +1,428 @@
+"""Data-quality checks across entries: what one file cannot show on its own.
+
+`load_catalog` runs these after reading every file, so `mkdocs build`, `mkdocs serve` and
+`mkdocs-awesome lint` report the same problems. Only what is certain is an error; a likely
+mistake that can also be right is a warning, which never fails a build.
+
+| check | severity |
+|---|---|
+| two entries are one paper: the same arXiv id, DOI or paper link (also across fields, e.g. one entry's `arxiv` and another's arXiv paper link) | error |
+| `supersedes` names a key no entry file has, or the entry itself | error |
+| near-identical titles (difflib ratio >= `TITLE_RATIO` after folding case, accents and punctuation) | warning |
+| one link (code, project, demo, data or paper) in two entries with different titles | warning |
+| the date is more than `DATE_BEFORE_ARXIV` months before, or more than `DATE_AFTER_ARXIV` months after, the month of the arXiv id | warning |
+| the same list of `MIN_COPIED_AUTHORS` or more authors, in the same order, as another entry | warning |
+| the key does not start with the scheme's `<surname><year>` (keys are never renamed by a tool) | warning |
+
+Pairs of entries where one lists the other in `supersedes` (a preprint and its published version)
+are exempt from the title, link and author checks. An identical author list is also accepted
+when both entries' code lives under the same owner on the same host: the same group publishing
+again, not a list copied from the row above.
+
+A problem about two entries is reported once, on the later file in file-name order (or on the
+entry being added), naming the other one as `path:line`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import threading
+import unicodedata
+import weakref
+from collections.abc import Callable, Collection, Iterable
+from urllib.parse import urlsplit
+
+from .keys import fold_ascii, key_follows_scheme, surname
+from .links import arxiv_from_url, normalize_doi, shorten
+from .model import LINK_KINDS, Entry, Problem
+from .yaml_source import LineDict, LineList, YamlProblem, load_yaml_bytes
+
+TITLE_RATIO = 0.9
+# arXiv ids carry the month the paper was submitted (papers sent at the end of a month get the
+# next month's id). A list's date earlier than that by more than a quarter is most often a typo in
+# the year; a later date is usually the venue's date instead of the first version's, which is
+# tolerated for a review cycle (18 months) and flagged beyond.
+DATE_BEFORE_ARXIV = 3
+DATE_AFTER_ARXIV = 18
+MIN_COPIED_AUTHORS = 3
+
+_ARXIV_YYMM = re.compile(r"^(?:[a-z][a-z.-]*(?:\.[A-Z]{2})?/)?(\d{2})(\d{2})")
+
+
+# --------------------------------------------------------------------------------------------
+# normalising
+
+
+def normalize_title(title: str) -> str:
+    """Lowercase ASCII words separated by single spaces: `SAM 2: Segment…` -> `sam 2 segment…`."""
+    text = unicodedata.normalize("NFKD", title.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def url_key(url: str) -> str:
+    """What makes two links the same: arXiv and DOI links by their id, others without scheme,
+    `www.`, fragment and trailing slash."""
+    arxiv = arxiv_from_url(url)
+    if arxiv:
+        return f"arxiv:{arxiv}"
+    doi = normalize_doi(url) if "doi.org/" in url.lower() else None
+    if doi:
+        return f"doi:{doi.lower()}"
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    query = f"?{parts.query}" if parts.query else ""
+    return f"url:{host}{parts.path.rstrip('/')}{query}"
+
+
+def arxiv_month(arxiv_id: str) -> tuple[int, int] | None:
+    """(year, month) an arXiv id was submitted in, from its `YYMM` digits."""
+    m = _ARXIV_YYMM.match(arxiv_id)
+    if not m:
+        return None
+    yy, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    # old-style ids (cs/9912001) started in 1991; new-style ids in 2007
+    return (1900 + yy if yy >= 91 else 2000 + yy), month
+
+
+def _code_owner(entry: Entry) -> tuple[str, str] | None:
+    url = entry.links.get("code")
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    if not segments:
+        return None
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    return host, segments[0].lower()
+
+
+def _folded_authors(entry: Entry) -> tuple[str, ...]:
+    return tuple(" ".join(a.casefold().split()) for a in entry.authors)
+
+
+# --------------------------------------------------------------------------------------------
+# near-identical titles, remembered between builds
+
+
+class TitleIndex:
+    """Pairs of near-identical normalised titles, updated incrementally.
+
+    Comparing every title with every other is quadratic (about a second for 1,000 entries), so the
+    index remembers the pairs it found and, given the next set of titles, compares only the new
+    ones. `mkdocs serve` keeps one per plugin instance (see `memo_for`): a rebuild after editing
+    one entry compares one title.
+    """
+
+    def __init__(self, ratio: float = TITLE_RATIO) -> None:
+        self.ratio = ratio
+        self._titles: set[str] = set()
+        self._by_length: list[tuple[int, str]] = []
+        self._similar: dict[str, dict[str, float]] = {}
+        self._lock = threading.Lock()
+        self.compared = 0  # titles compared against the rest, for tests and benchmarks
+
+    def update(self, titles: Iterable[str]) -> None:
+        wanted = set(titles)
+        with self._lock:
+            for gone in self._titles - wanted:
+                for other in self._similar.pop(gone, {}):
+                    self._similar.get(other, {}).pop(gone, None)
+                self._titles.discard(gone)
+            self._by_length = sorted((len(t), t) for t in self._titles)
+            for title in sorted(wanted - self._titles):
+                self._add(title)
+
+    def _add(self, title: str) -> None:
+        self.compared += 1
+        n = len(title)
+        # ratio = 2*matches/(len_a+len_b) <= 2*min/(len_a+len_b): only similar lengths can pass
+        low = int(n * self.ratio / (2 - self.ratio))
+        high = int(n * (2 - self.ratio) / self.ratio) + 1
+        start = bisect.bisect_left(self._by_length, (low, ""))
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(title)
+        for length, other in self._by_length[start:]:
+            if length > high:
+                break
+            matcher.set_seq1(other)
+            if matcher.real_quick_ratio() < self.ratio or matcher.quick_ratio() < self.ratio:
+                continue
+            score = matcher.ratio()
+            if score >= self.ratio:
+                self._similar.setdefault(title, {})[other] = score
+                self._similar.setdefault(other, {})[title] = score
+        self._titles.add(title)
+        bisect.insort(self._by_length, (n, title))
+
+    def similar(self, title: str) -> dict[str, float]:
+        """The other known titles near-identical to `title`, with their ratio."""
+        return dict(self._similar.get(title, {}))
+
+
+_MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MEMOS_LOCK = threading.Lock()
+
+
+def memo_for(owner: object) -> TitleIndex:
+    """The `TitleIndex` that lives as long as `owner` (the plugin's `EntryCache`)."""
+    with _MEMOS_LOCK:
+        index = _MEMOS.get(owner)
+        if index is None:
+            index = _MEMOS[owner] = TitleIndex()
+        return index
+
+
+# --------------------------------------------------------------------------------------------
+# the checks
+
+
+class _Lines:
+    """Lines of nested fields (`links.code`, `supersedes[1]`), read again only when reporting."""
+
+    def __init__(self, read: Callable[[Entry], bytes] | None):
+        self.read = read
+        self._data: dict[str, LineDict | None] = {}
+
+    def of(self, entry: Entry, name: str, sub: str | int | None = None) -> int:
+        top = entry.line_of(name)
+        if sub is None or self.read is None:
+            return top
+        if entry.key not in self._data:
+            try:
+                data = load_yaml_bytes(self.read(entry))
+            except (OSError, YamlProblem):
+                data = None
+            self._data[entry.key] = data if isinstance(data, LineDict) else None
+        data = self._data[entry.key]
+        value = data.get(name) if data is not None else None
+        if isinstance(value, LineDict) and isinstance(sub, str):
+            return value.lines.get(sub, top)
+        if isinstance(value, LineList) and isinstance(sub, int) and sub < len(value.lines):
+            return value.lines[sub]
+        return top
+
+
+def check_catalog(
+    entries: Iterable[Entry],
+    *,
+    known_keys: Collection[str] = (),
+    read: Callable[[Entry], bytes] | None = None,
+    memo: TitleIndex | None = None,
+    newest: Collection[str] = (),
+) -> list[Problem]:
+    """Every data-quality problem among `entries` (already valid one by one), in file order.
+
+    `known_keys` are the keys of all entry files, valid or not, for `supersedes`. `read` returns
+    an entry's file content, used only to give nested fields their own line. `memo` keeps title
+    comparisons between calls (see `TitleIndex`). Entries whose key is in `newest` count as the
+    latest files, so a problem about a pair lands on them (used when adding an entry).
+    """
+    ordered = sorted(entries, key=lambda e: (e.key in newest, e.path, e.key))
+    lines = _Lines(read)
+    problems: list[Problem] = []
+    known = set(known_keys) | {e.key for e in ordered}
+
+    related: set[frozenset[str]] = set()
+    for entry in ordered:
+        for other in entry.supersedes:
+            related.add(frozenset((entry.key, other)))
+
+    def exempt(a: Entry, b: Entry) -> bool:
+        return frozenset((a.key, b.key)) in related
+
+    def where(entry: Entry, name: str, sub: str | int | None = None) -> str:
+        return f"{entry.path}:{lines.of(entry, name, sub)}"
+
+    # --- one entry at a time --------------------------------------------------------------
+    for entry in ordered:
+        for i, other in enumerate(entry.supersedes):
+            if other == entry.key:
+                problems.append(Problem(
+                    entry.path, lines.of(entry, "supersedes", i), f"supersedes[{i}]",
+                    "an entry cannot supersede itself",
+                ))
+            elif other not in known:
+                close = difflib.get_close_matches(other, sorted(known), n=1, cutoff=0.8)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(Problem(
+                    entry.path, lines.of(entry, "supersedes", i), f"supersedes[{i}]",
+                    f"no entry has the key {other!r}{hint}",
+                ))
+        if entry.arxiv:
+            month = arxiv_month(entry.arxiv)
+            if month is not None:
+                diff = (entry.date.year * 12 + entry.date.month) - (month[0] * 12 + month[1])
+                arxiv_when = f"{month[0]:04d}-{month[1]:02d}"
+                if diff < -DATE_BEFORE_ARXIV:
+                    problems.append(Problem(
+                        entry.path, entry.line_of("date"), "date",
+                        f"{entry.date} is {-diff} months before arXiv:{entry.arxiv} was submitted "
+                        f"({arxiv_when}); is the year right?",
+                        "warning",
+                    ))
+                elif diff > DATE_AFTER_ARXIV:
+                    problems.append(Problem(
+                        entry.path, entry.line_of("date"), "date",
+                        f"{entry.date} is {diff} months after arXiv:{entry.arxiv} was submitted "
+                        f"({arxiv_when}); the date is the first version's release, not the "
+                        "venue's",
+                        "warning",
+                    ))
+        if not key_follows_scheme(entry.key, entry.authors, entry.date.year, entry.title):
+            name = fold_ascii(surname(entry.authors[0])) if entry.authors else ""
+            prefix = f"{name or 'anon'}{entry.date.year}"
+            problems.append(Problem(
+                entry.path, entry.line_of("key") if "key" in entry.lines else 1, "key",
+                f"key {entry.key!r} does not start with {prefix!r} "
+                "(first author's family name and year); fine for a published entry, whose key "
+                "never changes",
+                "warning",
+            ))
+
+    # --- the same paper twice (errors) ----------------------------------------------------
+    same_paper: set[frozenset[str]] = set()
+    first_with: dict[str, tuple[Entry, str]] = {}
+    for entry in ordered:
+        ids: list[tuple[str, str]] = []  # (identity, field it comes from)
+        if entry.arxiv:
+            ids.append((f"arxiv:{entry.arxiv}", "arxiv"))
+        if entry.doi:
+            ids.append((f"doi:{entry.doi.lower()}", "doi"))
+        if entry.links.get("paper"):
+            ids.append((url_key(entry.links["paper"]), "links.paper"))
+        reported = False
+        for ident, field in _unique(ids):
+            holder = first_with.get(ident)
+            if holder is None:
+                first_with[ident] = (entry, field)
+                continue
+            other, other_field = holder
+            if other.key == entry.key or reported:
+                continue
+            reported = True
+            same_paper.add(frozenset((entry.key, other.key)))
+            what = _describe_identity(ident)
+            problems.append(Problem(
+                entry.path, lines.of(entry, *_split(field)), field,
+                f"{what} is also used by {where(other, *_split(other_field))} "
+                f"({shorten(other.title)!r}): the same paper twice",
+            ))
+
+    # --- one link, two titles (warnings) -----------------------------------------------------
+    first_link: dict[str, tuple[Entry, str]] = {}
+    for entry in ordered:
+        for kind in LINK_KINDS:
+            url = entry.links.get(kind)
+            if not url:
+                continue
+            ident = url_key(url)
+            holder = first_link.get(ident)
+            if holder is None:
+                first_link[ident] = (entry, kind)
+                continue
+            other, other_kind = holder
+            if other.key == entry.key or exempt(entry, other):
+                continue
+            if frozenset((entry.key, other.key)) in same_paper:
+                continue
+            if normalize_title(entry.title) == normalize_title(other.title):
+                continue  # the title check below reports this pair
+            problems.append(Problem(
+                entry.path, lines.of(entry, "links", kind), f"links.{kind}",
+                f"{shorten(url)} is also the {other_kind} link of "
+                f"{where(other, 'links', other_kind)} ({shorten(other.title)!r}); one link with "
+                "two titles: is one of them wrong?",
+                "warning",
+            ))
+
+    # --- near-identical titles (warnings) ----------------------------------------------------
+    by_title: dict[str, list[Entry]] = {}
+    for entry in ordered:
+        by_title.setdefault(normalize_title(entry.title), []).append(entry)
+    index = memo if memo is not None else TitleIndex()
+    index.update(by_title)
+    position = {e.key: i for i, e in enumerate(ordered)}
+    for entry in ordered:
+        norm = normalize_title(entry.title)
+        candidates = [(o, 1.0) for o in by_title[norm] if o.key != entry.key]
+        for other_title, score in index.similar(norm).items():
+            candidates += [(o, score) for o in by_title.get(other_title, [])]
+        earlier = [
+            (o, s) for o, s in candidates
+            if position[o.key] < position[entry.key]
+            and not exempt(entry, o) and frozenset((entry.key, o.key)) not in same_paper
+        ]
+        if not earlier:
+            continue
+        other, score = min(earlier, key=lambda pair: position[pair[0].key])
+        how = "the same title" if score == 1.0 else f"nearly the same title ({score:.0%} alike)"
+        problems.append(Problem(
+            entry.path, entry.line_of("title"), "title",
+            f"{how} as {where(other, 'title')} ({shorten(other.title)!r}): the same paper "
+            "twice? If one replaces the other, list its key under `supersedes`",
+            "warning",
+        ))
+
+    # --- an author list copied from another entry (warnings) ------------------------------
+    first_authors: dict[tuple[str, ...], list[Entry]] = {}
+    for entry in ordered:
+        authors = _folded_authors(entry)
+        if len(authors) < MIN_COPIED_AUTHORS:
+            continue
+        earlier = first_authors.setdefault(authors, [])
+        owner = _code_owner(entry)
+        same_group = owner is not None and any(_code_owner(o) == owner for o in earlier)
+        suspects = [
+            o for o in earlier
+            if not exempt(entry, o) and frozenset((entry.key, o.key)) not in same_paper
+        ]
+        earlier.append(entry)
+        if suspects and not same_group:
+            other = suspects[0]
+            problems.append(Problem(
+                entry.path, entry.line_of("authors"), "authors",
+                f"the same {len(authors)} authors in the same order as "
+                f"{where(other, 'authors')} ({shorten(other.title)!r}): copied from the row "
+                "above?",
+                "warning",
+            ))
+
+    problems.sort(key=lambda p: (p.path, p.line))
+    return problems
+
+
+def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    out = []
+    for ident, field in pairs:
+        if ident not in seen:
+            seen.add(ident)
+            out.append((ident, field))
+    return out
+
+
+def _split(field: str) -> tuple[str, str | None]:
+    name, _, sub = field.partition(".")
+    return name, (sub or None)
+
+
+def _describe_identity(ident: str) -> str:
+    kind, _, value = ident.partition(":")
+    if kind == "arxiv":
+        return f"arXiv id {value}"
+    if kind == "doi":
+        return f"DOI {value}"
+    return f"the paper link {shorten(value)}"

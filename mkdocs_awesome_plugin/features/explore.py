@@ -1,0 +1,121 @@
+"""The explorer (`/explore/`): every paper in one list, filtered and sorted in the browser.
+
+The build writes `explore/papers.json` (the papers, compact, newest first, plus the category tree
+and the tag list); `assets/explore.js` loads it and draws the rows with `createElement` and
+`textContent` only. Without JavaScript the page shows a notice linking to the category and tag
+pages, which need none.
+
+BibTeX export does not ship BibTeX in the JSON: it would roughly double the file every visitor
+loads (about 400 bytes of BibTeX per paper against about 350 of data) for a button few press.
+The script fetches the whole-list `cite/all.bib` when the button is pressed and picks the
+selected entries by key. When the site's downloads are switched off, the explorer writes its own
+copy next to the JSON instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ..build import Feature, GeneratedPage
+from ..catalog.links import arxiv_url
+from ..catalog.model import Entry
+from ..render.pages import chrome_title
+from ..render.site import relative_url
+
+SRC = "explore/index.md"
+DATA_SRC = "explore/papers.json"
+OWN_BIB_SRC = "explore/papers.bib"
+
+
+def paper_record(entry: Entry) -> dict:
+    """One paper as the explorer needs it; empty fields are left out to keep the file small."""
+    record: dict = {
+        "k": entry.key,
+        "t": entry.title,
+        "a": entry.authors,
+        "d": entry.date.iso,
+        "cat": entry.categories,
+        "tg": entry.tags,
+    }
+    if entry.venue:
+        record["v"] = entry.venue
+    if entry.has_code:
+        record["c"] = entry.links["code"]
+    if entry.arxiv:
+        record["x"] = entry.arxiv
+    if entry.summary:
+        record["s"] = entry.summary
+    return record
+
+
+class ExploreFeature(Feature):
+    name = "explore"
+    css = ("explore.css",)
+    js = ("explore.js",)
+
+    def pages(self):
+        yield GeneratedPage(SRC, "explore", "", "Explore", True, feature=self.name)
+
+    def nav(self) -> list[dict]:
+        return [{chrome_title("Explore"): SRC}]
+
+    def bib_src(self) -> str:
+        if self.build.downloads_enabled:
+            return self.build.layout.download_src("all", "all", "bib")
+        return OWN_BIB_SRC
+
+    def data(self) -> dict:
+        """The content of `explore/papers.json`. URLs in it are relative to the site root."""
+        build = self.build
+        layout = build.layout
+        catalog = build.catalog
+        marker = "\x00"  # never in a key: keys are [a-z0-9]+
+        prefix, suffix = layout.url_of(layout.paper_src(marker)).split(marker)
+        subtree = build.renderer.subtree_counts()
+        tag_counts = Counter(tag for e in catalog.entries.values() for tag in e.tags)
+        return {
+            "version": 1,
+            "authors_shown": build.renderer.authors_shown,
+            "paper_url": [prefix, suffix],
+            "arxiv_url": arxiv_url(""),
+            "categories": [
+                {
+                    "slug": c.slug,
+                    "title": c.title,
+                    "parent": c.parent.slug if c.parent else "",
+                    "depth": c.depth,
+                    "url": layout.url_of(layout.category_src(c.slug)),
+                    "n": subtree[c.slug],
+                }
+                for c in catalog.all_categories()
+            ],
+            "tags": [
+                {"tag": tag, "url": layout.url_of(layout.tag_src(tag)), "n": tag_counts.get(tag, 0)}
+                for tag in catalog.tags
+            ],
+            "papers": [paper_record(e) for e in catalog.sorted_entries()],
+        }
+
+    def files(self):
+        text = json.dumps(self.data(), ensure_ascii=False, separators=(",", ":"))
+        yield DATA_SRC, text
+        if not self.build.downloads_enabled:
+            entries = self.build.catalog.sorted_entries()
+            yield OWN_BIB_SRC, "\n".join(self.build.bibtex_for(e) for e in entries)
+
+    def render(self, page: GeneratedPage, page_url: str) -> str:
+        build = self.build
+        layout = build.layout
+
+        def to(src: str) -> str:
+            return relative_url(layout.url_of(src), page_url)
+
+        return build.renderer.env.get_template("explore.html").render(
+            ctx=build.renderer.context(page_url),
+            total=len(build.catalog.entries),
+            data_url=to(DATA_SRC),
+            bib_url=to(self.bib_src()),
+            root_url=relative_url("", page_url),
+            downloads=build.downloads_enabled,
+        )

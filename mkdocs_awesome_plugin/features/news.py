@@ -1,0 +1,158 @@
+"""What's new: the `/new/` page (the most recently added papers) and Atom feeds.
+
+Feeds: `feeds/all.xml` for the whole list and `feeds/categories/<slug>.xml` for each category
+(its subcategories included), each holding the newest `FEED_SIZE` papers. Every page links the
+whole-list feed in its `<head>`; a category page links its own feed as well.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from itertools import groupby
+
+from ..build import Feature, GeneratedPage
+from ..catalog.model import Entry
+from ..exports import feed as atom
+from ..render import charts
+from ..render.pages import chrome_title
+from ..render.site import relative_url
+
+SRC = "new/index.md"
+FEEDS_DIR = "feeds"
+NEW_SIZE = 50
+FEED_SIZE = 50
+
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+_HEAD = """
+{%- for title, href in links %}
+<link rel="alternate" type="application/atom+xml" title="{{ title }}" href="{{ href }}">
+{%- endfor %}
+"""
+
+
+class NewsFeature(Feature):
+    name = "news"
+    css = ("explore.css",)
+    _head_template = None
+
+    # --- where things are ------------------------------------------------------------------
+    @staticmethod
+    def all_feed_src() -> str:
+        return f"{FEEDS_DIR}/all.xml"
+
+    @staticmethod
+    def category_feed_src(slug: str) -> str:
+        return f"{FEEDS_DIR}/categories/{slug}.xml"
+
+    def _site_url(self) -> str | None:
+        url = getattr(self.build, "site_url", None)
+        if not url:
+            return None
+        return url if url.endswith("/") else url + "/"
+
+    def _href(self, target_src: str, feed_src: str) -> str:
+        """URL of a site file as written inside the feed at `feed_src`."""
+        target = self.build.layout.url_of(target_src)
+        site = self._site_url()
+        if site:
+            return site + target
+        return relative_url(target, feed_src)
+
+    # --- Feature hooks -----------------------------------------------------------------------
+    def pages(self):
+        yield GeneratedPage(SRC, "new", "", "What's new", True, feature=self.name)
+
+    def nav(self) -> list[dict]:
+        return [{chrome_title("What's new"): SRC}]
+
+    def newest(self, entries=None, limit: int = NEW_SIZE) -> list[Entry]:
+        pool = self.build.catalog.entries.values() if entries is None else entries
+        return atom.newest_first(pool)[:limit]
+
+    def render(self, page: GeneratedPage, page_url: str) -> str:
+        renderer = self.build.renderer
+        catalog = self.build.catalog
+        entries = self.newest()
+        groups = [
+            (charts.month_label(month), month, list(items))
+            for month, items in groupby(entries, key=lambda e: e.added_or_date.iso[:7])
+        ]
+        feeds = [
+            (c, relative_url(self.build.layout.url_of(self.category_feed_src(c.slug)), page_url))
+            for c in catalog.all_categories()
+        ]
+        return renderer.env.get_template("new.html").render(
+            ctx=renderer.context(page_url), groups=groups, shown=len(entries),
+            total=len(catalog.entries),
+            feed_url=relative_url(self.build.layout.url_of(self.all_feed_src()), page_url),
+            category_feeds=feeds,
+        )
+
+    def files(self):
+        catalog = self.build.catalog
+        layout = self.build.layout
+        # Material (9.5+) fetches `sitemap.xml` next to the target of every
+        # `<link rel="alternate">` on a page, to map pages between language versions. Next to
+        # our feeds that would be a 404 on every page (and an error in the browser console),
+        # so each feeds folder gets an empty sitemap.
+        for folder in (FEEDS_DIR, f"{FEEDS_DIR}/categories"):
+            yield f"{folder}/sitemap.xml", EMPTY_SITEMAP
+        yield self.all_feed_src(), self._feed(
+            self.all_feed_src(), "New papers", "The papers added to the list most recently.",
+            SRC, self.newest(limit=FEED_SIZE),
+        )
+        for category in catalog.all_categories():
+            src = self.category_feed_src(category.slug)
+            yield src, self._feed(
+                src, f"New papers: {category.title}",
+                category.description or f"The papers added to {category.title} most recently.",
+                layout.category_src(category.slug),
+                self.newest(catalog.entries_in_subtree(category), FEED_SIZE),
+            )
+
+    def _feed(self, feed_src: str, title: str, subtitle: str, page_src: str, entries) -> bytes:
+        layout = self.build.layout
+        site = self._site_url()
+        site_name = getattr(self.build, "site_name", None)
+        if site:
+            feed_id = site + feed_src
+
+            def id_for(entry: Entry) -> str:
+                return site + layout.url_of(layout.paper_src(entry.key))
+        else:
+            feed_id = atom.key_urn("feed:" + posixpath.splitext(feed_src)[0])
+
+            def id_for(entry: Entry) -> str:
+                return atom.key_urn(entry.key)
+
+        info = atom.FeedInfo(
+            title=f"{site_name}: {title}" if site_name else title,
+            subtitle=subtitle,
+            feed_id=feed_id,
+            self_href=self._href(feed_src, feed_src),
+            alternate_href=self._href(page_src, feed_src),
+            author=f"{site_name} contributors" if site_name else "The list's contributors",
+        )
+        return atom.atom_feed(
+            info, list(entries),
+            link_for=lambda e: self._href(layout.paper_src(e.key), feed_src),
+            id_for=id_for,
+        )
+
+    def head(self, page: GeneratedPage | None, page_url: str) -> str:
+        layout = self.build.layout
+        links = [("New papers (Atom)", relative_url(layout.url_of(self.all_feed_src()), page_url))]
+        if page is not None and page.kind == "category" and not page.feature:
+            category = self.build.catalog.category(page.ref)
+            if category is not None:
+                links.append((
+                    f"New papers: {category.title} (Atom)",
+                    relative_url(layout.url_of(self.category_feed_src(category.slug)), page_url),
+                ))
+        if self._head_template is None:
+            self._head_template = self.build.renderer.env.from_string(_HEAD)
+        return self._head_template.render(links=links) + "\n"

@@ -1,0 +1,144 @@
+"""Write the catalogue's pages and files into a folder, for any static site generator.
+
+Zensical and MkDocs 2 do not run third-party MkDocs plugins, so `mkdocs-awesome generate OUTDIR`
+writes what the plugin would add to a site as ordinary files:
+
+- every generated page (categories, tags, papers, and the features' pages) as a Markdown file
+  whose body is the finished HTML from `CatalogBuild.render_page`, under YAML front matter with
+  `title` (and `tags` for a paper), written with `yaml.safe_dump`;
+- the citation downloads (`cite/...`), the features' data files, and the stylesheet and scripts
+  under `assets/awesome/`, which the site must load (`extra_css` / `extra_javascript`).
+
+Links between pages are relative and assume directory URLs (`papers/<key>/`), as MkDocs and
+Zensical give by default. Titles in front matter are HTML-escaped, as the plugin hands them to
+Material, which prints page titles unescaped.
+
+The folder may be the site's own docs folder: files written by an earlier run are listed in
+`MANIFEST` and removed when their entry is gone, and a file this command did not write is never
+overwritten (unless `force`) nor removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .build import CatalogBuild, GeneratedPage
+from .catalog.model import Catalog
+from .features import FEATURES
+from .fileio import write_if_changed
+from .render.pages import chrome_title
+from .render.site import SiteLayout
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_PREFIX = "assets/awesome/"
+MANIFEST = ".awesome-generated.json"  # a dot file: MkDocs and Zensical do not publish it
+
+
+@dataclass
+class GenerateReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # files we did not write; left alone
+    css: list[str] = field(default_factory=list)
+    js: list[str] = field(default_factory=list)
+
+    def summary(self, outdir: str) -> str:
+        lines = [
+            f"{outdir}: {len(self.written)} files written, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed"
+        ]
+        lines += [
+            f"{outdir}/{c}: exists and was not written by generate; left alone (use --force)"
+            for c in self.conflicts
+        ]
+        lines.append(f"load in every page: extra_css: {self.css}" + (
+            f", extra_javascript: {self.js}" if self.js else ""
+        ))
+        return "\n".join(lines)
+
+
+def page_markdown(build: CatalogBuild, page: GeneratedPage) -> str:
+    """A generated page as a Markdown file: front matter, then the page's finished HTML."""
+    meta: dict = {"title": chrome_title(page.title)}
+    if page.kind == "paper" and not page.feature:
+        meta["tags"] = list(build.catalog.entries[page.ref].tags)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    html = build.render_page(page, build.layout.url_of(page.src)).strip("\n")
+    return f"---\n{front}---\n\n{html}\n"
+
+
+def site_files(catalog: Catalog) -> tuple[dict[str, str | bytes], list[str], list[str]]:
+    """(path -> content, css, js) of everything the catalogue adds to a site."""
+    parents = frozenset(c.slug for c in catalog.all_categories() if c.children)
+    layout = SiteLayout(use_directory_urls=True, parent_slugs=parents)
+    build = CatalogBuild(catalog, layout, features=FEATURES)
+    files: dict[str, str | bytes] = {}
+    for page in build.pages():
+        files[page.src] = page_markdown(build, page)
+    for src, content in build.downloads():
+        files[src] = content
+    for src, content in build.feature_files():
+        files[src] = content
+    css = ["awesome.css"] + [name for f in FEATURES for name in f.css]
+    js = [name for f in FEATURES for name in f.js]
+    for name in dict.fromkeys(css + js):
+        files[ASSET_PREFIX + name] = (ASSETS / name).read_bytes()
+    return files, [ASSET_PREFIX + n for n in css], [ASSET_PREFIX + n for n in js]
+
+
+def _safe_relative(rel: str) -> bool:
+    parts = Path(rel).parts
+    return bool(parts) and not Path(rel).is_absolute() and ".." not in parts
+
+
+def generate(catalog: Catalog, outdir: str | os.PathLike, *, force: bool = False) -> GenerateReport:
+    """Write the catalogue's pages and files under `outdir` (see the module doc)."""
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    manifest_path = out / MANIFEST
+    try:
+        previous = set(json.loads(manifest_path.read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        previous = set()
+    files, css, js = site_files(catalog)
+    report = GenerateReport(css=css, js=js)
+    ours: set[str] = set()
+    for rel, content in sorted(files.items()):
+        target = out / rel
+        payload = content.encode("utf-8") if isinstance(content, str) else content
+        if target.exists() and rel not in previous and not force:
+            if target.read_bytes() != payload:
+                report.conflicts.append(rel)
+                continue
+        ours.add(rel)
+        if write_if_changed(target, payload):
+            report.written.append(rel)
+        else:
+            report.unchanged.append(rel)
+    for rel in sorted(previous - ours):
+        if rel in report.conflicts or not _safe_relative(rel):
+            continue
+        target = out / rel
+        if target.is_file():
+            target.unlink()
+            report.removed.append(rel)
+            _remove_empty_parents(target.parent, out)
+    manifest = {"generator": "mkdocs-awesome generate", "files": sorted(ours)}
+    write_if_changed(manifest_path, json.dumps(manifest, indent=1) + "\n")
+    return report
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    stop = stop.resolve()
+    while folder.resolve() != stop and stop in folder.resolve().parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,0 +1,201 @@
+"""Data-quality checks across entries (catalog/quality.py), through the real `lint` command and
+the real `mkdocs build`.
+
+`fixtures/cli/planted/` holds one planted problem per file (and pairs that must stay quiet); the
+expected file, line, severity and words below are written by hand from reading those files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mkdocs_awesome_plugin.catalog import load_catalog
+from mkdocs_awesome_plugin.catalog.model import Entry, PartialDate
+from mkdocs_awesome_plugin.catalog.quality import TitleIndex, check_catalog
+
+from sitebuild import REPO, make_project, mkdocs_build
+
+PLANTED = Path(__file__).parent / "fixtures" / "cli" / "planted"
+CLI = [sys.executable, "-m", "mkdocs_awesome_plugin.cli"]
+
+# (file, line, severity, field, words in the message)
+EXPECTED = [
+    ("anon2024lambda.yaml", 2, "warning", "authors", "the author list is empty"),
+    ("lee2024alphab.yaml", 1, "warning", "title",
+     "nearly the same title (98% alike) as papers/lee2024alpha.yaml:1"),
+    ("lee2024copied.yaml", 2, "warning", "authors",
+     "the same 3 authors in the same order as papers/lee2024alpha.yaml:2"),
+    ("mykey2024mu.yaml", 1, "warning", "key", "does not start with 'vale2024'"),
+    ("ortiz2024epsilon.yaml", 7, "error", "links.paper",
+     "arXiv id 2409.20002 is also used by papers/ng2024delta.yaml:8"),
+    ("park2024beta.yaml", 8, "error", "links.paper",
+     "the paper link mdpi.com/2076-3417/14/20/9246 is also used by papers/kim2024gamma.yaml:7"),
+    ("reyes2024eta.yaml", 9, "warning", "links.code",
+     "is also the code link of papers/quinn2024zeta.yaml:8"),
+    ("sato2023theta.yaml", 3, "warning", "date",
+     "2023-01 is 19 months before arXiv:2408.30003 was submitted (2024-08)"),
+    ("tan2026iota.yaml", 3, "warning", "date",
+     "2026-06 is 22 months after arXiv:2408.30004 was submitted (2024-08)"),
+    ("uno2024kappa.yaml", 4, "error", "categories[0]", "unknown category 'vdeo'; did you mean 'video'?"),
+    ("uno2024kappa.yaml", 5, "error", "tags[1]", "unknown tag 'vidoe'; did you mean 'video'?"),
+    ("vale2024nu.yaml", 9, "error", "supersedes[0]",
+     "no entry has the key 'lee2024alphaa'; did you mean 'lee2024alpha'?"),
+    ("yuki2024omicron.yaml", 6, "error", "", "YAML syntax error"),
+    ("zhao2024pi.yaml", 8, "error", "arxiv", "arXiv id 2408.10001 is also used by papers/lee2024alpha.yaml:9"),
+]
+
+
+def run_lint(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    environment.update(env or {})
+    return subprocess.run(
+        [*CLI, "lint", *args], cwd=cwd, capture_output=True, text=True, timeout=120,
+        env=environment,
+    )
+
+
+@pytest.fixture
+def planted(tmp_path) -> Path:
+    shutil.copytree(PLANTED, tmp_path / "planted")
+    return tmp_path / "planted"
+
+
+def test_lint_finds_every_planted_problem_and_nothing_else(planted):
+    proc = run_lint("--format", "json", "--entries", ".", cwd=planted)
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)
+    found = [
+        (Path(p["path"]).name, p["line"], p["severity"], p["field"], p["message"])
+        for p in report["problems"]
+    ]
+    for name, line, severity, field, words in EXPECTED:
+        match = [f for f in found if f[:4] == (name, line, severity, field) and words in f[4]]
+        assert match, f"expected papers/{name}:{line}: {severity}: {field}: …{words}…\nfound {found}"
+    # nothing else: the supersedes pair, the same-lab author list and the clean files are quiet
+    assert sorted(f[:3] for f in found) == sorted(e[:3] for e in EXPECTED)
+    assert report["errors"] == 7 and report["warnings"] == 7
+
+
+def test_lint_text_output_is_path_line_col(planted):
+    proc = run_lint("--entries", ".", cwd=planted)
+    lines = proc.stdout.splitlines()
+    assert "papers/vale2024nu.yaml:9:1: error: supersedes[0]: no entry has the key 'lee2024alphaa'; " \
+        "did you mean 'lee2024alpha'?" in lines
+    assert "papers/yuki2024omicron.yaml:6:6: error: YAML syntax error: expected ',' or ']', but " \
+        "got ':' (parsing a flow sequence started on line 5)" in lines
+    assert proc.stderr.strip().endswith("14 valid entries, 7 errors, 7 warnings")
+
+
+def test_mkdocs_build_reports_the_same_problems_as_lint(tmp_path, planted):
+    root = make_project(tmp_path, planted)
+    proc = run_lint("--format", "json", cwd=root)
+    problems = json.loads(proc.stdout)["problems"]
+    assert len(problems) == 14
+    built = mkdocs_build(root)
+    for p in problems:
+        field = f" {p['field']}:" if p["field"] else ""
+        assert f"{p['path']}:{p['line']}:{field} {p['message']}" in built.output
+    # errors fail a strict build; warnings alone do not
+    assert mkdocs_build(root, strict=True).returncode != 0
+    # the duplicate is left out like any entry with errors; the first of the pair stays
+    assert not (built.site / "papers" / "park2024beta" / "index.html").exists()
+    assert (built.site / "papers" / "kim2024gamma" / "index.html").exists()
+
+
+def test_real_catalogue_is_clean():
+    proc = run_lint("--format", "json", cwd=REPO)
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0
+    assert report["problems"] == []
+    assert report["entries"] >= 87
+
+
+# --------------------------------------------------------------------------------------------
+# single rules, on hand-made entries
+
+
+def entry(key: str, title: str, *, date=(2024, 8), arxiv=None, authors=("Ann Lee",), code=None,
+          paper=None, supersedes=()) -> Entry:
+    links = {"paper": paper or f"https://example.org/{key}"}
+    if code:
+        links["code"] = code
+    return Entry(
+        key=key, path=f"papers/{key}.yaml", title=title, authors=list(authors),
+        date=PartialDate(*date), categories=["image"], tags=["video"], links=links, arxiv=arxiv,
+        supersedes=list(supersedes),
+        lines={"title": 1, "authors": 2, "date": 3, "links": 4, "arxiv": 6, "supersedes": 7},
+    )
+
+
+@pytest.mark.parametrize(
+    "date, warned",
+    [
+        ((2024, 5), False),  # 3 months before the arXiv month: allowed
+        ((2024, 4), True),  # 4 months before
+        ((2026, 2), False),  # 18 months after: allowed
+        ((2026, 3), True),  # 19 months after
+    ],
+)
+def test_date_window_around_the_arxiv_month(date, warned):
+    problems = check_catalog([entry(f"lee{date[0]}x", "X", date=date, arxiv="2408.00001")])
+    assert any(p.field == "date" for p in problems) is warned
+
+
+def test_old_style_arxiv_ids_give_a_month():
+    problems = check_catalog([entry("lee2007x", "X", date=(2007, 1), arxiv="cs/0701001")])
+    assert problems == []
+    problems = check_catalog([entry("lee1999x", "X", date=(1999, 12), arxiv="math.GT/9912001")])
+    assert problems == []
+
+
+def test_titles_differing_only_in_case_and_punctuation_are_the_same_title():
+    a = entry("lee2024sam", "SAM 2: Segment Anything!")
+    b = entry("lee2024samb", "sam 2 - segment anything")
+    (problem,) = check_catalog([a, b])
+    assert problem.path == "papers/lee2024samb.yaml"
+    assert problem.message.startswith("the same title as papers/lee2024sam.yaml:1")
+
+
+def test_supersedes_silences_the_pair():
+    a = entry("lee2024sam", "SAM 2", code="https://github.com/x/sam2",
+              authors=["Ann Lee", "Bo Chen", "Cy Diaz"])
+    b = entry("lee2025sam", "SAM 2", date=(2025, 1), code="https://github.com/x/sam2",
+              authors=["Ann Lee", "Bo Chen", "Cy Diaz"], supersedes=["lee2024sam"])
+    assert check_catalog([a, b]) == []
+
+
+def test_a_problem_lands_on_the_entry_being_added():
+    old = entry("lee2024zed", "Same Title")
+    new = entry("lee2024abe", "Same Title")
+    (problem,) = check_catalog([old, new])
+    assert problem.path == "papers/lee2024zed.yaml"  # the later file name
+    (problem,) = check_catalog([old, new], newest={"lee2024abe"})
+    assert problem.path == "papers/lee2024abe.yaml"
+
+
+def test_title_index_compares_only_new_titles_on_the_next_build():
+    index = TitleIndex()
+    titles = [f"a study of topic number {i} in depth" for i in range(50)]
+    index.update(titles)
+    assert index.compared == 50
+    index.update(titles[:-1] + ["a study of topic number 49 in depth!!"])
+    assert index.compared == 51
+    assert "a study of topic number 48 in depth" in index.similar("a study of topic number 47 in depth")
+
+
+def test_the_plugin_cache_keeps_title_comparisons(tmp_path):
+    from mkdocs_awesome_plugin.catalog import EntryCache
+    from mkdocs_awesome_plugin.catalog.quality import memo_for
+
+    cache = EntryCache()
+    load_catalog(PLANTED, cache=cache)
+    before = memo_for(cache).compared
+    load_catalog(PLANTED, cache=cache)
+    assert memo_for(cache).compared == before
