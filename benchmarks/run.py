@@ -81,7 +81,9 @@ def prepare(workdir: Path, n: int) -> dict[str, Path]:
     return dirs
 
 
-def mkdocs_cmd(*extra: str) -> list[str]:
+def mkdocs_cmd(*extra: str, whatif: str | None = None) -> list[str]:
+    if whatif:
+        return [sys.executable, str(HERE / "whatif.py"), "build", "-d", "site", *extra]
     return [sys.executable, "-m", "mkdocs", "build", "-d", "site", *extra]
 
 
@@ -93,11 +95,11 @@ _RSS_WRAPPER = (
 )
 
 
-def timed_build(project: Path, *extra: str, clean: bool = True) -> dict:
+def timed_build(project: Path, *extra: str, clean: bool = True, whatif: str | None = None) -> dict:
     """One `mkdocs build` in a subprocess: wall seconds, peak RSS (MiB), return code."""
     if clean and (project / "site").exists():
         shutil.rmtree(project / "site")
-    cmd = mkdocs_cmd(*extra)
+    cmd = mkdocs_cmd(*extra, whatif=whatif)
     if os.access(TIME_BIN, os.X_OK):
         cmd = [TIME_BIN, "-v", *cmd]
         rss_source = "/usr/bin/time -v"
@@ -106,14 +108,15 @@ def timed_build(project: Path, *extra: str, clean: bool = True) -> dict:
         rss_source = "getrusage(RUSAGE_CHILDREN) in a wrapper process"
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=project, env=ENV, capture_output=True, text=True)
+    env = {**ENV, "AWESOME_BENCH_WHATIF": whatif or ""}
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
     if proc.returncode != 0:
         raise SystemExit(f"build failed in {project} ({proc.returncode}):\n{proc.stderr[-4000:]}")
     return {
         "wall": wall, "rss_mib": int(m.group(1)) / 1024 if m else None, "load1": load,
-        "rss_source": rss_source,
+        "rss_source": rss_source, "whatif": whatif or "",
     }
 
 
@@ -128,14 +131,19 @@ def site_size(site: Path) -> dict:
     return {"bytes": size, "files": files, "search_index_bytes": index.stat().st_size if index.exists() else 0}
 
 
-def worker(mode: str, project: Path, out_json: Path, prof_path: Path | None = None) -> None:
+def worker(mode: str, project: Path, out_json: Path, prof_path: Path | None = None,
+           whatif: str | None = None) -> dict:
     """Run an in-process measurement in a fresh interpreter (see `inprocess.py`)."""
     cmd = [sys.executable, str(HERE / "inprocess.py"), mode, str(project), str(out_json)]
     if prof_path is not None:
         cmd.append(str(prof_path))
-    proc = subprocess.run(cmd, env=ENV, capture_output=True, text=True)
+    env = {**ENV, "AWESOME_BENCH_WHATIF": whatif or ""}
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"in-process {mode} failed:\n{proc.stderr[-4000:]}")
+    result = json.loads(out_json.read_text())
+    result["whatif"] = whatif or ""
+    return result
 
 
 def changed_entry(project: Path) -> Path:
@@ -412,11 +420,21 @@ def main(argv: list[str] | None = None) -> int:
                     help="N to profile with cProfile (default: the largest); 'none' to skip")
     ap.add_argument("--incremental-size", type=int, default=1000,
                     help="N for the one-entry rebuild (skipped if not in --sizes); 0 to skip")
+    ap.add_argument("--pairs-at", default="",
+                    help="per-size override of --pairs, e.g. 10000=1 (comma-separated)")
+    ap.add_argument("--whatif", default="", choices=("", "no-title-check"),
+                    help="also measure the plugin with a part switched off (see whatif.py)")
+    ap.add_argument("--whatif-sizes", default="",
+                    help="N at which to run --whatif (comma-separated; default: none)")
+    ap.add_argument("--whatif-pairs", type=int, default=2,
+                    help="what-if plugin / baseline pairs at each --whatif-sizes N (default 2)")
     ap.add_argument("--no-warmup", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the generated projects")
     args = ap.parse_args(argv)
 
-    sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s.strip()]
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    pairs_at = {int(k): int(v) for k, v in (x.split("=") for x in args.pairs_at.split(",") if x)}
+    whatif_sizes = {int(x) for x in args.whatif_sizes.split(",") if x} if args.whatif else set()
     if args.profile_sizes is None:
         profile_sizes = [max(sizes)]
     elif args.profile_sizes == "none":
@@ -439,34 +457,40 @@ def main(argv: list[str] | None = None) -> int:
             for v in VARIANTS:
                 timed_build(dirs[v], "--strict")
             warm = False
-        res = {v: {"runs": []} for v in VARIANTS}
-        for i in range(args.pairs):
-            for v in VARIANTS:
-                run = timed_build(dirs[v], "--strict")
+        res: dict = {v: {"runs": []} for v in VARIANTS}
+        pairs = pairs_at.get(n, args.pairs)
+        schedule = [("plugin", None)] * pairs
+        if n in whatif_sizes:
+            res["plugin_whatif"] = {"runs": [], "whatif": args.whatif}
+            schedule += [("plugin_whatif", args.whatif)] * args.whatif_pairs
+        for i, (first, whatif) in enumerate(schedule):
+            for v, project, w in ((first, dirs["plugin"], whatif), ("baseline", dirs["baseline"], None)):
+                run = timed_build(project, "--strict", whatif=w)
                 res[v]["runs"].append(run)
-                log(f"N={n} pair {i + 1}/{args.pairs} {v}: {run['wall']:.2f} s, {run['rss_mib']:.0f} MiB")
-        for v in VARIANTS:
+                log(f"N={n} pair {i + 1}/{len(schedule)} {v}: {run['wall']:.2f} s, "
+                    f"{run['rss_mib']:.0f} MiB")
+            if first == "plugin" and i == pairs - 1:
+                res["plugin"]["site"] = site_size(dirs["plugin"] / "site")
+        for v in res:
             walls = [r["wall"] for r in res[v]["runs"]]
             res[v]["median"] = statistics.median(walls)
             res[v]["rss_median"] = statistics.median(r["rss_mib"] for r in res[v]["runs"])
-            res[v]["site"] = site_size(dirs[v] / "site")
-        log(f"N={n}: in-process build with timers")
-        out_json = args.workdir / f"n{n}" / "timers.json"
-        worker("timers", dirs["plugin"], out_json)
-        res["timers"] = json.loads(out_json.read_text())
+        res["baseline"]["site"] = site_size(dirs["baseline"] / "site")
+        inproc_whatif = args.whatif if n in whatif_sizes else None
+        log(f"N={n}: in-process build with timers" + (f" (what-if {inproc_whatif})" if inproc_whatif else ""))
+        res["timers"] = worker("timers", dirs["plugin"], args.workdir / f"n{n}" / "timers.json",
+                               whatif=inproc_whatif)
         data["results"][str(n)] = res
         if n == args.incremental_size:
             log(f"N={n}: rebuild after one entry change")
             inc = {"n": n, "dirty": dirty_rebuilds(dirs)}
-            out_json = args.workdir / f"n{n}" / "incremental.json"
-            worker("incremental", dirs["plugin"], out_json)
-            inc["inprocess"] = json.loads(out_json.read_text())
+            inc["inprocess"] = worker("incremental", dirs["plugin"],
+                                      args.workdir / f"n{n}" / "incremental.json")
             data["incremental"] = inc
         if n in profile_sizes:
             log(f"N={n}: cProfile build")
-            out_json = args.workdir / f"n{n}" / "profile.json"
-            worker("profile", dirs["plugin"], out_json, args.workdir / f"build-n{n}.prof")
-            data["profile"] = json.loads(out_json.read_text())
+            data["profile"] = worker("profile", dirs["plugin"], args.workdir / f"n{n}" / "profile.json",
+                                     args.workdir / f"build-n{n}.prof", whatif=inproc_whatif)
         if not args.keep:
             for v in VARIANTS:
                 shutil.rmtree(dirs[v] / "site", ignore_errors=True)

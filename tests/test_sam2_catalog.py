@@ -1,0 +1,162 @@
+"""The Awesome SAM2 catalogue itself, built from the repo with `mkdocs build --strict`.
+
+Expected sections and papers are written out from the original list
+(../shared/data/awesome-sam2-README.md): arXiv ids, or the paper URL for the three papers that are
+not on arXiv. The list's Deblur4DGS row links the wrong id (2410.17988, which is the RGB-D pipeline
+paper under Robotics); its real id is 2412.06424.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from citation_helpers import check_bib_with_biber, check_bib_with_bibtex
+from sitebuild import REPO
+
+SCIENCEDIRECT = "https://www.sciencedirect.com/science/article/pii/S0010482524012642"
+IEEE = "https://ieeexplore.ieee.org/abstract/document/10741350"
+MDPI = "https://www.mdpi.com/2076-3417/14/20/9246"
+
+# category slug -> the papers the original list put under that section
+SECTIONS = {
+    "sam2": ["2408.00714", "2304.02643"],
+    "surveys": ["2408.08315", "2408.12889", "2410.04960"],
+    "image-segmentation": ["2410.06593", "2411.10086"],
+    "referring-vos": ["2408.15876", "2411.17646", "2411.11922", "2502.11093"],
+    "video-object-segmentation": [
+        "2408.10125", "2408.12447", "2408.10469", "2409.14220", "2410.16268", "2411.17576",
+        "2411.15288", "2501.00599", "2502.09660",
+    ],
+    "medical-video-3d": [
+        "2408.03322", "2408.04593", "2408.04098", "2408.04762", "2408.03286", "2408.05892",
+        "2408.07931", "2409.09286", "2409.09484", "2410.19996", "2410.03143", "2411.16794",
+        "2502.09653", "2502.20934",
+    ],
+    "medical-image": [
+        "2408.15224", "2408.03651", "2408.04212", "2408.11210", "2408.02635", "2408.08870",
+        "2408.04579", "2408.08813", "2410.21813", SCIENCEDIRECT, "2411.08629", "2411.12755",
+        "2408.00874",
+    ],
+    "video-cod": ["2407.21596", "2409.18653"],
+    "image-cod": ["2408.08870", "2408.04579"],
+    "audio-visual-segmentation": ["2502.16359"],
+    "remote-sensing": [IEEE, "2408.06970"],
+    "mesh-point-cloud-segmentation": ["2408.13679", "2411.03555", "2411.16183"],
+    "mesh-point-cloud-reconstruction": ["2412.06424", "2411.19162", "2502.14004"],
+    "generation-editing": [
+        "2410.12696", "2411.17592", "2411.15260", "2411.16683", "2412.11785", "2410.20974",
+        "2501.07647", "2502.19454",
+    ],
+    "slam": ["2411.15043"],
+    "light-field-segmentation": ["2411.13840"],
+    "robotics": ["2410.17988", "2410.08792", "2502.09886", "2502.20606", "2502.20396", "2502.20900"],
+    "datasets": ["2502.11534", "2502.21201", "2502.19917"],
+    "performance-evaluations": ["2502.20263"],
+    "unique-applications": [
+        "2409.13107", "2410.00231", MDPI, "2410.17856", "2410.15536", "2410.07955", "2410.04680",
+        "2410.08926", "2502.20511",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sam2") / "site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+def _listed_papers(html: str) -> list[str]:
+    """arXiv id (or paper URL) of each paper row on a category page."""
+    found = []
+    for row in re.findall(r'<article class="aw-paper".*?</article>', html, flags=re.S):
+        arxiv = re.search(r'class="aw-badge aw-badge--arxiv" href="https://arxiv\.org/abs/([\d.]+)"', row)
+        if arxiv:
+            found.append(arxiv.group(1))
+        else:
+            found.append(re.search(r'class="aw-link aw-link--paper" href="([^"]+)"', row).group(1))
+    return found
+
+
+def test_all_87_distinct_papers_have_a_page(site):
+    every = {p for papers in SECTIONS.values() for p in papers}
+    assert len(every) == 87
+    pages = sorted(p.parent.name for p in (site / "papers").glob("*/index.html"))
+    assert len(pages) == 87
+
+
+@pytest.mark.parametrize("slug", sorted(SECTIONS))
+def test_each_seed_section_is_a_category_holding_exactly_its_papers(site, slug):
+    html = (site / "categories" / slug / "index.html").read_text(encoding="utf-8")
+    listed = _listed_papers(html)
+    assert sorted(listed) == sorted(SECTIONS[slug])
+    assert len(listed) == len(set(listed))
+
+
+def test_deblur4dgs_has_its_corrected_arxiv_id(site):
+    html = (site / "categories" / "mesh-point-cloud-reconstruction" / "index.html").read_text()
+    row = re.search(r'<article class="aw-paper".*?Deblur4DGS.*?</article>', html, flags=re.S).group(0)
+    assert "https://arxiv.org/abs/2412.06424" in row
+    assert "2410.17988" not in row
+
+
+def test_tag_index_and_every_tag_page_exist(site):
+    index = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    tags = re.findall(r'<a class="aw-tag" href="\./([a-z0-9-]+)/">', index) or re.findall(
+        r'<a class="aw-tag" href="([a-z0-9-]+)/">', index
+    )
+    assert 15 <= len(tags) <= 30
+    for tag in tags:
+        assert (site / "tags" / tag / "index.html").is_file()
+
+
+def test_sam2_paper_page_metadata_matches_its_entry(site):
+    html = (site / "papers" / "ravi2024sam" / "index.html").read_text(encoding="utf-8")
+    meta = re.findall(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">', html)
+    assert ("citation_title", "SAM 2: Segment Anything in Images and Videos") in meta
+    authors = [v for k, v in meta if k == "citation_author"]
+    assert len(authors) == 18
+    assert authors[0] == "Nikhila Ravi" and authors[-1] == "Christoph Feichtenhofer"
+    assert "Piotr Dollár" in authors
+    assert ("citation_publication_date", "2024/08/01") in meta
+    assert ("citation_arxiv_id", "2408.00714") in meta
+    assert ("citation_pdf_url", "https://arxiv.org/pdf/2408.00714") in meta
+    assert ("citation_conference_title", "ICLR 2025") in meta
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
+    assert ld["@type"] == "ScholarlyArticle"
+    assert ld["headline"] == "SAM 2: Segment Anything in Images and Videos"
+
+
+def test_doi_meta_tag_is_present_where_known(site):
+    html = (site / "papers" / "guo2024multi" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="citation_doi" content="10.1016/j.compbiomed.2024.109179">' in html
+    assert '<meta name="citation_journal_title"' in html
+
+
+def test_every_page_links_its_own_citation_files(site):
+    for page, scope in (
+        ("categories/robotics/index.html", "categories/robotics"),
+        ("tags/video/index.html", "tags/video"),
+        ("papers/ravi2024sam/index.html", "papers/ravi2024sam"),
+    ):
+        html = (site / page).read_text(encoding="utf-8")
+        for ext in ("bib", "json", "ris"):
+            target = f"cite/{scope}.{ext}"
+            assert re.search(rf'href="(\.\./)+{re.escape(target)}"', html), (page, target)
+            assert (site / target).is_file()
+
+
+def test_whole_list_bib_passes_bibtex_and_biber_with_zero_warnings(site, tmp_path):
+    bib = (site / "cite" / "all.bib").read_text(encoding="utf-8")
+    keys = re.findall(r"^@\w+\{([a-z0-9]+),", bib, flags=re.M)
+    assert len(keys) == 87
+    assert sorted(check_bib_with_bibtex(tmp_path, bib)) == sorted(keys)
+    assert sorted(check_bib_with_biber(tmp_path, bib)) == sorted(keys)
