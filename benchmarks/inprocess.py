@@ -76,6 +76,10 @@ def install_timers() -> None:
             setattr(cls, name, _timed(cls.__dict__[name], name))
     cls._nav = _timed(cls._nav, "nav")
     plugin_mod.load_catalog = _timed(plugin_mod.load_catalog, "load_catalog")
+    from mkdocs_awesome_plugin.catalog import load as load_mod
+
+    if hasattr(load_mod, "check_catalog"):  # cross-entry checks (catalog/quality.py)
+        load_mod.check_catalog = _timed(load_mod.check_catalog, "check_catalog")
     build_mod.CatalogBuild.downloads = _timed_gen(build_mod.CatalogBuild.downloads, "downloads")
     build_mod.CatalogBuild.__init__ = _timed(build_mod.CatalogBuild.__init__, "catalog_build_init")
 
@@ -86,6 +90,7 @@ def phases(times: dict[str, float]) -> dict[str, float]:
     return {
         "total": total,
         "load_validate": times.get("load_catalog", 0.0),
+        "of_which_cross_checks": times.get("check_catalog", 0.0),
         "exports": times.get("downloads", 0.0),
         "generate": on_files - times.get("load_catalog", 0.0) - times.get("downloads", 0.0),
         "render": sum(times.get(h, 0.0) for h in PAGE_HOOKS),
@@ -166,6 +171,8 @@ PARTS = [
     (("mkdocs_awesome_plugin/plugin.py", "on_files"), "plugin `on_files` (load, page list, downloads, nav)"),
     (("mkdocs_awesome_plugin/catalog/load.py", "load_catalog"), "  plugin: load + validate entries"),
     (("yaml/composer.py", "get_single_node"), "    of which PyYAML (pure-Python loader) composing"),
+    (("mkdocs_awesome_plugin/catalog/quality.py", "check_catalog"), "    of which cross-entry checks (quality.py)"),
+    (("mkdocs_awesome_plugin/catalog/quality.py", "update"), "      of which near-identical titles (TitleIndex)"),
     (("mkdocs_awesome_plugin/build.py", "downloads"), "  plugin: citation downloads (bib/json/ris)"),
     (("mkdocs_awesome_plugin/build.py", "bibtex_for"), "  plugin: BibTeX per entry (bibtexparser)"),
     (("mkdocs/structure/nav.py", "get_navigation"), "MkDocs: nav"),
@@ -245,6 +252,11 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING)
     import os
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import whatif
+
+    if not whatif.apply(os.environ.get("AWESOME_BENCH_WHATIF")):
+        print("whatif: the code to patch was not found; running unpatched", file=sys.stderr)
     os.chdir(project)
     if mode == "timers":
         result = mode_timers(project)

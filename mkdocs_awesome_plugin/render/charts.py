@@ -121,10 +121,10 @@ def month_columns(
         if j == 0 and axis:
             continue
         axis.append(AxisLabel(_fmt(j * slot), months[j][:4], "start"))
-    return _COLUMNS.render(
+    return Markup(_COLUMNS.render(
         cid=cid, label=label, compact=compact, height=height, top=top,
         base=base, columns=columns, axis=axis, max_text=plural(biggest) if counts else "",
-    )
+    ))
 
 
 # --- horizontal bars with a label line each ---------------------------------------------------
@@ -190,10 +190,10 @@ def horizontal_bars(
             text_y=y0 + 13, bar_y=y0 + 18, width=_fmt(r.value / scale * 100),
             tip=f"{r.label}: {plural(r.value)}",
         ))
-    return _BARS.render(
+    return Markup(_BARS.render(
         cid=cid, label=label, rows=drawn, bar=bar,
         height=max(len(drawn) * step, step),
-    )
+    ))
 
 
 # --- a share of the whole: one stacked bar ----------------------------------------------------
@@ -215,8 +215,8 @@ def share_bar(
     part: int, total: int, *, cid: str, label: str, part_name: str, rest_name: str
 ) -> Markup:
     pct = part / total * 100 if total else 0.0
-    return _SHARE.render(
+    return Markup(_SHARE.render(
         cid=cid, label=label, part=part, width=_fmt(pct),
         part_tip=f"{part_name}: {part} ({pct:.0f}%)",
         rest_tip=f"{rest_name}: {total - part} ({100 - pct:.0f}%)" if total else f"{rest_name}: 0",
-    )
+    ))
