@@ -361,12 +361,12 @@ def report(data: dict) -> str:
                 f"{phases['exports']:.2f}, render {phases['render']:.2f}).",
             ]
 
-    prof = data.get("profile")
-    if prof:
+    for prof in data.get("profiles", {}).values():
         n = prof["n"]
+        what = f"; what-if: {prof['whatif']}" if prof.get("whatif") else ""
         lines += [
             "",
-            f"## Profile (cProfile, one in-process build, N = {n:,})",
+            f"## Profile (cProfile, one in-process build, N = {n:,}{what})",
             "",
             f"Profiled build: {prof['total']:.1f} s (cProfile roughly doubles Python-heavy code). "
             f"Plugin hooks: {prof['plugin_total']:.1f} s = {100 * prof['plugin_total'] / prof['total']:.1f} %.",
@@ -525,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
             data["incremental"] = inc
         if n in profile_sizes:
             log(f"N={n}: cProfile build")
-            data["profile"] = worker("profile", dirs["plugin"], args.workdir / f"n{n}" / "profile.json",
+            data.setdefault("profiles", {})[str(n)] = worker("profile", dirs["plugin"], args.workdir / f"n{n}" / "profile.json",
                                      args.workdir / f"build-n{n}.prof", whatif=inproc_whatif)
         if not args.keep:
             for v in VARIANTS:

@@ -377,12 +377,16 @@ def _gather(args: argparse.Namespace, catalog: Catalog, interactive: bool) -> tu
             fields["title"] = ask.ask("Title", _one_line(500))
         if everything:
             fields["authors"] = ask.ask_list("Author", _one_line(300))
+        month = arxiv_month(fields["arxiv"]) if fields["arxiv"] else None
+        if not fields["date"] and month and not everything and args.date is None:
+            fields["date"] = _month_text(month)
         if not fields["date"]:
-            month = arxiv_month(fields["arxiv"]) if fields["arxiv"] else None
             fields["date"] = ask.ask(
                 "Release date of the first version (YYYY-MM or YYYY-MM-DD)", _check_date,
                 default=_month_text(month) if month else None,
             )
+        if not fields["links"].get("paper") and fields["arxiv"] and not everything:
+            fields["links"]["paper"] = arxiv_url(fields["arxiv"])
         if not fields["links"].get("paper"):
             fields["links"]["paper"] = ask.ask(
                 "Paper link", _check_url,

@@ -117,7 +117,9 @@ def latex_document(bib_text: str, preamble: str, body: str) -> str:
     )
 
 
-def check_bib_with_bibtex(tmp_path: Path, bib_text: str, style: str = "plain") -> list[str]:
+def check_bib_with_bibtex(
+    tmp_path: Path, bib_text: str, style: str = "plain", packages: str = "\\usepackage{url}\n"
+) -> list[str]:
     """Cite every entry of `bib_text` with pdflatex + bibtex; assert zero errors and warnings.
 
     Returns the keys that reached the bibliography.
@@ -131,15 +133,17 @@ def check_bib_with_bibtex(tmp_path: Path, bib_text: str, style: str = "plain") -
     (work / "refs.bib").write_text(bib_text, encoding="utf-8")
     body = f"\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n"
     (work / "doc.tex").write_text(
-        latex_document(bib_text, "\\usepackage{url}\n", body), encoding="utf-8"
+        latex_document(bib_text, packages, body), encoding="utf-8"
     )
     first = pdflatex(work, "doc")
     assert first.returncode == 0, latex_errors(first.output) or first.output[-2000:]
     run = run_tool([bibtex, "doc"], work)
     blg = (work / "doc.blg").read_text(encoding="utf-8", errors="replace")
     assert run.returncode == 0, blg
+    # BibTeX reports problems as "Warning--..." lines and "(There were N error messages)"
     assert "Warning--" not in blg, blg
     assert "error message" not in blg, blg
+    assert "warning$ -- 0" in blg  # the style issued no warnings at all
     for _ in range(2):
         final = pdflatex(work, "doc")
         assert final.returncode == 0, latex_errors(final.output) or final.output[-2000:]
@@ -178,5 +182,6 @@ def check_bib_with_biber(tmp_path: Path, bib_text: str) -> list[str]:
         assert final.returncode == 0, latex_errors(final.output) or final.output[-2000:]
     log = (work / "doc.log").read_text(encoding="utf-8", errors="replace")
     assert not latex_errors(log)
+    assert "Please rerun LaTeX" not in log and "undefined references" not in log
     bbl = (work / "doc.bbl").read_text(encoding="utf-8")
     return re.findall(r"\\entry\{(\w+)\}", bbl)

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 
 import bibtexparser
 import pytest
 from citation_helpers import (
     FIXTURE_KEYS,
-    latex_document,
-    latex_errors,
+    check_bib_with_biber,
+    check_bib_with_bibtex,
     load_fixture,
     load_fixtures,
-    pdflatex,
-    require_tool,
-    run_tool,
 )
 
 from mkdocs_awesome_plugin.exports.bibtex import (
@@ -318,10 +314,6 @@ def test_bad_key_is_refused():
 # --- real engines -----------------------------------------------------------------------------
 
 
-def _write_bib(tmp_path: Path, bib_text: str) -> None:
-    (tmp_path / "refs.bib").write_text(bib_text, encoding="utf-8")
-
-
 @pytest.mark.parametrize(
     "style, packages",
     [
@@ -331,55 +323,11 @@ def _write_bib(tmp_path: Path, bib_text: str) -> None:
     ],
 )
 def test_pdflatex_bibtex(tmp_path, bib_text, style, packages):
-    require_tool("pdflatex")
-    bibtex = require_tool("bibtex")
-    _write_bib(tmp_path, bib_text)
-    body = f"\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n"
-    (tmp_path / "doc.tex").write_text(latex_document(bib_text, packages, body), encoding="utf-8")
-
-    first = pdflatex(tmp_path, "doc")
-    assert first.returncode == 0, latex_errors(first.output) or first.output[-2000:]
-    run = run_tool([bibtex, "doc"], tmp_path)
-    blg = (tmp_path / "doc.blg").read_text(encoding="utf-8", errors="replace")
-    assert run.returncode == 0, blg
-    # BibTeX reports problems as "Warning--..." lines and "(There were N error messages)"
-    assert "Warning--" not in blg, blg
-    assert "error message" not in blg, blg
-    assert "warning$ -- 0" in blg  # the style issued no warnings at all
-    for _ in range(2):
-        final = pdflatex(tmp_path, "doc")
-        assert final.returncode == 0, latex_errors(final.output) or final.output[-2000:]
-    log = (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace")
-    assert not latex_errors(log)
-    assert "undefined references" not in log
-    bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8")
-    assert sorted(re.findall(r"\\bibitem(?:\[[^\]]*\])?\{(\w+)\}", bbl)) == sorted(FIXTURE_KEYS)
+    keys = check_bib_with_bibtex(tmp_path, bib_text, style=style, packages=packages)
+    assert sorted(keys) == sorted(FIXTURE_KEYS)
 
 
 def test_pdflatex_biblatex_biber(tmp_path, bib_text):
-    require_tool("pdflatex")
-    biber = require_tool("biber")
-    _write_bib(tmp_path, bib_text)
     # alphabetic labels and initials exercise biber's name handling hardest
-    packages = (
-        "\\usepackage[backend=biber,style=alphabetic,giveninits=true]{biblatex}\n"
-        "\\addbibresource{refs.bib}\n\\usepackage{hyperref}\n"
-    )
-    (tmp_path / "doc.tex").write_text(
-        latex_document(bib_text, packages, "\\printbibliography\n"), encoding="utf-8"
-    )
-    first = pdflatex(tmp_path, "doc")
-    assert first.returncode == 0, latex_errors(first.output) or first.output[-2000:]
-    run = run_tool([biber, "doc"], tmp_path)
-    blg = (tmp_path / "doc.blg").read_text(encoding="utf-8", errors="replace")
-    assert run.returncode == 0, blg
-    problems = [line for line in blg.splitlines() if "WARN" in line or "ERROR" in line]
-    assert problems == [], blg
-    for _ in range(2):
-        final = pdflatex(tmp_path, "doc")
-        assert final.returncode == 0, latex_errors(final.output) or final.output[-2000:]
-    log = (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace")
-    assert not latex_errors(log)
-    assert "Please rerun LaTeX" not in log and "undefined references" not in log
-    bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8")
-    assert sorted(re.findall(r"\\entry\{(\w+)\}", bbl)) == sorted(FIXTURE_KEYS)
+    keys = check_bib_with_biber(tmp_path, bib_text)
+    assert sorted(keys) == sorted(FIXTURE_KEYS)

@@ -87,7 +87,7 @@ def test_alias_bomb_is_refused_fast(tmp_path):
     for i, name in enumerate("bcdefghij"):
         prev = "abcdefghij"[i]
         bomb += f"{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
-    path = _write_case(tmp_path, "bomb", bomb)
+    _write_case(tmp_path, "bomb", bomb)
     catalog = load_catalog(tmp_path, base_dir=tmp_path)
     (problem,) = catalog.errors
     assert problem.path.endswith("bomb.yaml")
