@@ -270,6 +270,13 @@ not_in_nav: |
 
 
 def write_handwritten(entries_dir: Path, out: Path) -> Path:
+    # Generation time only: the near-identical-title warning is quadratic on a cold load and says
+    # nothing the baseline needs (see whatif.py); the plugin's builds still run it.
+    try:
+        import whatif
+    except ImportError:  # pragma: no cover
+        from . import whatif
+    whatif.apply("no-title-check")
     catalog = load_catalog(entries_dir)
     if catalog.errors:
         raise SystemExit(f"{entries_dir}: {len(catalog.errors)} errors, first: {catalog.errors[0]}")

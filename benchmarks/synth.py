@@ -120,7 +120,7 @@ SUMMARY_STARTS = [
 def categories() -> list[tuple[str, str, str, list[tuple[str, str, str]]]]:
     """(slug, title, description, leaves) per group; leaves are (slug, title, description)."""
     out = []
-    for (slug, title, desc), topics in zip(GROUPS, LEAF_TOPICS):
+    for (slug, title, desc), topics in zip(GROUPS, LEAF_TOPICS, strict=True):
         leaves = []
         for topic in topics:
             words = topic.replace("-", " ").split()

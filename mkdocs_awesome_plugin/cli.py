@@ -36,9 +36,10 @@ SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "entry.schema.json"
 
 
 def format_problem(problem: Problem, fmt: str) -> str:
-    """One problem as `path:line:col: severity: field: message`, or a GitHub annotation."""
+    """One problem as `path:line:col: error|warning|note: field: message`, or a GitHub
+    annotation (`::error`, `::warning`, `::notice`)."""
     if fmt == "github":
-        level = "error" if problem.severity == "error" else "warning"
+        level = {"error": "error", "warning": "warning"}.get(problem.severity, "notice")
         message = f"{problem.field}: {problem.message}" if problem.field else problem.message
         # workflow commands need %, CR and LF escaped in the message, and also , and : in values
         message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -49,10 +50,6 @@ def format_problem(problem: Problem, fmt: str) -> str:
         )
     field = f" {problem.field}:" if problem.field else ""
     return f"{problem.path}:{problem.line}:{problem.col}: {problem.severity}:{field} {problem.message}"
-
-
-# kept for callers of the earlier name
-_format_problem = format_problem
 
 
 def _print_problems(problems: list[Problem], *, file=sys.stderr) -> None:
@@ -109,12 +106,15 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    notes = len(problems) - len(errors) - len(warnings)
     if fmt == "json":
         print(json.dumps(
             {
                 "entries": valid,
                 "errors": len(errors),
-                "warnings": len(problems) - len(errors),
+                "warnings": len(warnings),
+                "notes": notes,
                 "problems": [
                     {"path": p.path, "line": p.line, "col": p.col, "severity": p.severity,
                      "field": p.field, "message": p.message}
@@ -127,7 +127,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
         for p in problems:
             print(format_problem(p, fmt))
         print(
-            f"{valid} valid entries, {len(errors)} errors, {len(problems) - len(errors)} warnings",
+            f"{valid} valid entries, {len(errors)} errors, {len(warnings)} warnings"
+            + (f", {notes} notes" if notes else ""),
             file=sys.stderr,
         )
     return 1 if errors else 0
@@ -336,7 +337,7 @@ _FIELD_FLAGS = ("arxiv", "title", "author", "date", "category", "tag", "paper", 
 def _gather(args: argparse.Namespace, catalog: Catalog, interactive: bool) -> tuple[dict, list[str]]:
     """The new entry's fields from the flags, then (on a terminal) from questions.
 
-    Returns the fields and the problems with the flags (when not asking)."""
+    Returns the fields and what is wrong with the flags (then nothing is asked)."""
     bad: list[str] = []
     fields: dict = {"links": {}}
     slugs = [c.slug for c in catalog.all_categories()]
@@ -366,69 +367,67 @@ def _gather(args: argparse.Namespace, catalog: Catalog, interactive: bool) -> tu
     fields["doi"] = take("doi", args.doi, _check_doi)
     fields["summary"] = take("summary", args.summary, _one_line(500))
 
-    if interactive:
-        # Ask for what the flags did not give: every field when no flag was given, otherwise
-        # only the required ones.
-        everything = not any(getattr(args, name) not in (None, []) for name in _FIELD_FLAGS)
-        ask = _Prompter()
-        if everything:
-            fields["arxiv"] = ask.ask("arXiv id", _check_arxiv, optional=True)
-        if not fields["title"]:
-            fields["title"] = ask.ask("Title", _one_line(500))
-        if everything:
-            fields["authors"] = ask.ask_list("Author", _one_line(300))
-        month = arxiv_month(fields["arxiv"]) if fields["arxiv"] else None
-        if not fields["date"] and month and not everything and args.date is None:
+    if bad:
+        return fields, bad
+    everything = interactive and not any(
+        getattr(args, name) not in (None, []) for name in _FIELD_FLAGS
+    )
+    ask = _Prompter()
+    if everything:
+        fields["arxiv"] = ask.ask("arXiv id", _check_arxiv, optional=True)
+    month = arxiv_month(fields["arxiv"]) if fields["arxiv"] else None
+    if not everything:
+        # with flags, the arXiv id gives the date and the paper link unless they are given
+        if not fields["date"] and month:
             fields["date"] = _month_text(month)
-        if not fields["date"]:
-            fields["date"] = ask.ask(
-                "Release date of the first version (YYYY-MM or YYYY-MM-DD)", _check_date,
-                default=_month_text(month) if month else None,
-            )
-        if not fields["links"].get("paper") and fields["arxiv"] and not everything:
+        if not fields["links"].get("paper") and fields["arxiv"]:
             fields["links"]["paper"] = arxiv_url(fields["arxiv"])
-        if not fields["links"].get("paper"):
-            fields["links"]["paper"] = ask.ask(
-                "Paper link", _check_url,
-                default=arxiv_url(fields["arxiv"]) if fields["arxiv"] else None,
-            )
-        if everything:
-            code = ask.ask("Code link", _check_url, optional=True)
-            if code:
-                fields["links"]["code"] = code
-        if not fields["categories"]:
-            print("Categories:\n" + _category_lines(catalog), file=sys.stderr)
-            fields["categories"] = ask.ask("Categories (separated by spaces)",
-                                           _check_words(slugs, "category"))
-        if not fields["tags"]:
-            print("Tags: " + " ".join(tags), file=sys.stderr)
-            fields["tags"] = ask.ask("Tags (separated by spaces)", _check_words(tags, "tag"))
-        if everything:
-            fields["venue"] = ask.ask("Venue, e.g. CVPR 2025", _one_line(300), optional=True)
-            if fields["venue"]:
-                fields["venue_type"] = ask.ask(
-                    f"Venue type ({', '.join(VENUE_TYPES)})", _check_venue_type, optional=True
-                )
-    else:
-        if fields["date"] is None and args.date is None and fields["arxiv"]:
-            month = arxiv_month(fields["arxiv"])
-            if month:
-                fields["date"] = _month_text(month)
-        if not fields["links"].get("paper") and args.paper is None and fields["arxiv"]:
-            fields["links"]["paper"] = arxiv_url(fields["arxiv"])
+    if not interactive:
         missing = [
             flag for flag, ok in (
-                ("--title", args.title is not None),
-                ("--date (or --arxiv)", args.date is not None or args.arxiv is not None),
-                ("--paper (or --arxiv)", args.paper is not None or args.arxiv is not None),
-                ("--category", bool(args.category)),
-                ("--tag", bool(args.tag)),
+                ("--title", fields["title"]),
+                ("--date (or --arxiv)", fields["date"]),
+                ("--paper (or --arxiv)", fields["links"].get("paper")),
+                ("--category", fields["categories"]),
+                ("--tag", fields["tags"]),
             ) if not ok
         ]
         if missing:
-            bad.insert(0, "missing " + ", ".join(missing))
-    if fields["arxiv"] and not fields["links"].get("paper"):
-        fields["links"]["paper"] = arxiv_url(fields["arxiv"])
+            bad.append("missing " + ", ".join(missing))
+        return fields, bad
+
+    # On a terminal: every field when no flag was given, otherwise only the missing required ones.
+    if not fields["title"]:
+        fields["title"] = ask.ask("Title", _one_line(500))
+    if everything:
+        fields["authors"] = ask.ask_list("Author", _one_line(300))
+    if not fields["date"]:
+        fields["date"] = ask.ask(
+            "Release date of the first version (YYYY-MM or YYYY-MM-DD)", _check_date,
+            default=_month_text(month) if month else None,
+        )
+    if not fields["links"].get("paper"):
+        fields["links"]["paper"] = ask.ask(
+            "Paper link", _check_url,
+            default=arxiv_url(fields["arxiv"]) if fields["arxiv"] else None,
+        )
+    if everything:
+        code = ask.ask("Code link", _check_url, optional=True)
+        if code:
+            fields["links"]["code"] = code
+    if not fields["categories"]:
+        print("Categories:\n" + _category_lines(catalog), file=sys.stderr)
+        fields["categories"] = ask.ask("Categories (separated by spaces)",
+                                       _check_words(slugs, "category"))
+    if not fields["tags"]:
+        print("Tags: " + " ".join(tags), file=sys.stderr)
+        fields["tags"] = ask.ask("Tags (separated by spaces)", _check_words(tags, "tag"))
+    if everything:
+        fields["venue"] = ask.ask("Venue, e.g. CVPR 2025", _one_line(300), optional=True)
+        if fields["venue"]:
+            fields["venue_type"] = ask.ask(
+                f"Venue type ({', '.join(VENUE_TYPES)})", _check_venue_type, optional=True
+            )
     return fields, bad
 
 

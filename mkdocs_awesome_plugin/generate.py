@@ -14,7 +14,7 @@ Zensical give by default. Titles in front matter are HTML-escaped, as the plugin
 Material, which prints page titles unescaped.
 
 The folder may be the site's own docs folder: files written by an earlier run are listed in
-`MANIFEST` and removed when their entry is gone, and a file this command did not write is never
+`MANIFEST` (with the stylesheets and scripts to load) and removed when their entry is gone, and a file this command did not write is never
 overwritten (unless `force`) nor removed.
 """
 
@@ -85,9 +85,9 @@ def site_files(catalog: Catalog) -> tuple[dict[str, str | bytes], list[str], lis
         files[src] = content
     for src, content in build.feature_files():
         files[src] = content
-    css = ["awesome.css"] + [name for f in FEATURES for name in f.css]
-    js = [name for f in FEATURES for name in f.js]
-    for name in dict.fromkeys(css + js):
+    css = list(dict.fromkeys(["awesome.css"] + [name for f in FEATURES for name in f.css]))
+    js = list(dict.fromkeys(name for f in FEATURES for name in f.js))
+    for name in css + js:
         files[ASSET_PREFIX + name] = (ASSETS / name).read_bytes()
     return files, [ASSET_PREFIX + n for n in css], [ASSET_PREFIX + n for n in js]
 
@@ -129,7 +129,10 @@ def generate(catalog: Catalog, outdir: str | os.PathLike, *, force: bool = False
             target.unlink()
             report.removed.append(rel)
             _remove_empty_parents(target.parent, out)
-    manifest = {"generator": "mkdocs-awesome generate", "files": sorted(ours)}
+    manifest = {
+        "generator": "mkdocs-awesome generate", "extra_css": css, "extra_javascript": js,
+        "files": sorted(ours),
+    }
     write_if_changed(manifest_path, json.dumps(manifest, indent=1) + "\n")
     return report
 

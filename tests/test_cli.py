@@ -71,7 +71,12 @@ def test_lint_github_format_is_the_default_on_github_actions(planted):
         "::warning file=entries/papers/anon2024lambda.yaml,line=2,col=1,title=mkdocs-awesome lint::"
         "authors: the author list is empty"
     ) in lines
-    assert all(line.startswith(("::error ", "::warning ")) for line in lines)
+    assert (
+        "::notice file=entries/papers/mykey2024mu.yaml,line=1,col=1,title=mkdocs-awesome lint::"
+        "key: key 'mykey2024mu' does not start with 'vale2024' (first author's family name and "
+        "year); fine for a published entry, whose key never changes"
+    ) in lines
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
 
 
 def test_lint_only_warnings_exit_zero(project):
@@ -83,12 +88,25 @@ def test_lint_only_warnings_exit_zero(project):
     proc = run("lint", "--format", "json", cwd=project)
     assert proc.returncode == 0
     report = json.loads(proc.stdout)
-    # no authors, so the key no longer follows the scheme either (never renamed by a tool)
-    assert report["errors"] == 0 and report["warnings"] == 2
+    assert report["errors"] == 0 and report["warnings"] == 1
     assert [(p["path"], p["line"], p["field"]) for p in report["problems"]] == [
-        ("entries/papers/ravi2024sam.yaml", 1, "key"),
         ("entries/papers/ravi2024sam.yaml", 2, "authors"),
     ]
+
+
+def test_lint_a_key_off_the_scheme_is_only_a_note(project):
+    papers = project / "entries" / "papers"
+    (papers / "ravi2024sam.yaml").rename(papers / "sam2.yaml")
+    proc = run("lint", cwd=project)
+    assert proc.returncode == 0
+    assert proc.stdout == (
+        "entries/papers/sam2.yaml:1:1: note: key: key 'sam2' does not start with 'ravi2024' "
+        "(first author's family name and year); fine for a published entry, whose key never "
+        "changes\n"
+    )
+    assert proc.stderr.strip() == "3 valid entries, 0 errors, 0 warnings, 1 notes"
+    github = run("lint", "--format", "github", cwd=project)
+    assert github.stdout.startswith("::notice file=entries/papers/sam2.yaml,line=1,col=1,")
 
 
 def test_lint_paths_limit_the_report(planted):
@@ -241,7 +259,8 @@ def test_new_warns_but_writes_when_only_warnings(project):
     # same arXiv id as zhu2024medical: an error, nothing written
     assert proc.returncode == 1
     proc = run(
-        "new", "--arxiv", "2409.00874", "--title", "Medical SAM 2: Segment Medical Images As Videos!",
+        "new", "--paper", "https://example.org/other", "--date", "2024-09",
+        "--title", "Medical SAM 2: Segment Medical Images As Videos!",
         "--category", "medical", "--tag", "medical", cwd=project,
     )
     assert proc.returncode == 0

@@ -8,7 +8,7 @@
 (function () {
   "use strict";
 
-  var WINDOW = 200; // rows drawn at once; "Show more" adds as many again
+  var WINDOW = 200; // rows drawn at once, unless [data-aw-window] says; "Show more" adds as many
   var SORTS = ["date-desc", "date-asc", "title-asc", "title-desc"];
   var MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
   var YEAR = /^\d{4}$/;
@@ -95,6 +95,7 @@
       .sort(function (a, b) { return b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); });
     data.venueSet = venues;
     data.years = Object.keys(years).sort().reverse().map(function (y) { return { year: y, n: years[y] }; });
+    data.yearSet = years;
     data.catBySlug = Object.create(null);
     data.tagSet = Object.create(null);
     data.categories.forEach(function (c) {
@@ -165,7 +166,7 @@
     var venue = params.get("venue") || "";
     s.venue = data.venueSet[venue] ? venue : "";
     var year = params.get("year") || "";
-    s.year = YEAR.test(year) ? year : "";
+    s.year = YEAR.test(year) && data.yearSet[year] ? year : "";
     s.from = monthBound(params.get("from"), false);
     s.to = monthBound(params.get("to"), true);
     s.code = params.get("code") === "1";
@@ -257,6 +258,24 @@
     return bibs[url];
   }
 
+  /* Copy the text a promise gives. Safari only lets a page write to the clipboard during the
+     click, so the promise goes into a ClipboardItem at once; elsewhere writeText follows. */
+  function copyLater(textPromise) {
+    if (navigator.clipboard && navigator.clipboard.write && window.ClipboardItem && window.isSecureContext) {
+      try {
+        var item = new window.ClipboardItem({
+          "text/plain": textPromise.then(function (text) { return new Blob([text], { type: "text/plain" }); }),
+        });
+        return navigator.clipboard.write([item]).catch(function () {
+          return textPromise.then(copyText);
+        });
+      } catch (e) {
+        // a ClipboardItem that takes no promise: fall through
+      }
+    }
+    return textPromise.then(copyText);
+  }
+
   function copyText(text) {
     function fallback() {
       var area = document.createElement("textarea");
@@ -313,6 +332,7 @@
     var siteRoot = root.getAttribute("data-aw-root") || "";
     var bibUrl = new URL(root.getAttribute("data-aw-bib"), location.href).href;
     var total = data.papers.length;
+    var windowSize = parseInt(root.getAttribute("data-aw-window"), 10) || WINDOW;
     var state = readState(data, location.search);
     var current = [], shown = 0, urlTimer = null;
     var rows = Object.create(null); // key -> row element, reused between redraws
@@ -393,8 +413,8 @@
       return article;
     }
 
-    function showMore() {
-      var end = Math.min(current.length, shown + WINDOW);
+    function showMore(event) {
+      var end = shown && !event ? shown : Math.min(current.length, shown + windowSize);
       var fragment = document.createDocumentFragment();
       for (var i = shown; i < end; i++) {
         var p = current[i];
@@ -404,7 +424,7 @@
       shown = end;
       var left = current.length - shown;
       more.hidden = left <= 0;
-      more.textContent = "Show " + number(Math.min(WINDOW, left)) + " more (" + number(left) + " not shown)";
+      more.textContent = "Show " + number(Math.min(windowSize, left)) + " more (" + number(left) + " not shown)";
       count.textContent = current.length === total
         ? (shown < total ? "Showing " + number(shown) + " of all " + plural(total, "paper") : "All " + plural(total, "paper"))
         : (shown < current.length ? "Showing " + number(shown) + " of " + plural(current.length, "paper") + " found"
@@ -459,11 +479,16 @@
       var test = matcher(state, data);
       var hits = [];
       for (var i = 0; i < list.length; i++) if (test(list[i])) hits.push(list[i]);
+      var unchanged = hits.length === current.length && shown > 0;
+      for (i = 0; unchanged && i < shown; i++) unchanged = hits[i] === current[i];
       current = hits;
-      shown = 0;
-      results.textContent = "";
-      if (!hits.length) {
-        results.appendChild(el("p", "aw-empty", "No papers match these filters."));
+      if (!unchanged) {
+        // (an unchanged list, e.g. after typing a space, keeps its rows and "Show more" state)
+        shown = 0;
+        results.textContent = "";
+        if (!hits.length) {
+          results.appendChild(el("p", "aw-empty", "No papers match these filters."));
+        }
       }
       showMore();
       var n = activeCount(state);
@@ -493,25 +518,28 @@
         return;
       }
       status.textContent = "Preparing BibTeX…";
-      loadBib(bibUrl, data)
-        .then(function (map) {
-          var found = keys.filter(function (k) { return map[k]; });
-          var text = found.map(function (k) { return map[k]; }).join("\n");
-          var missing = keys.length - found.length;
-          var note = missing ? " (" + number(missing) + " not found)" : "";
-          var what = found.length === 1 ? "1 BibTeX entry" : number(found.length) + " BibTeX entries";
-          if (action === "download") {
-            download(text, "papers.bib");
-            status.textContent = "Downloaded " + what + note + ".";
-            return null;
-          }
-          return copyText(text).then(function () {
-            status.textContent = "Copied " + what + " to the clipboard" + note + ".";
-          });
+      var found = [];
+      var text = loadBib(bibUrl, data).then(function (map) {
+        found = keys.filter(function (k) { return map[k]; });
+        return found.map(function (k) { return map[k]; }).join("\n");
+      });
+      function done(verb) {
+        var missing = keys.length - found.length;
+        var note = missing ? " (" + number(missing) + " not found)" : "";
+        var what = found.length === 1 ? "1 BibTeX entry" : number(found.length) + " BibTeX entries";
+        status.textContent = verb + " " + what + (verb === "Copied" ? " to the clipboard" : "") + note + ".";
+      }
+      var job = action === "download"
+        ? text.then(function (bib) {
+          download(bib, "papers.bib");
+          done("Downloaded");
         })
-        .catch(function (error) {
-          status.textContent = "Could not export the BibTeX: " + (error && error.message ? error.message : error) + ".";
+        : copyLater(text).then(function () {
+          done("Copied");
         });
+      job.catch(function (error) {
+        status.textContent = "Could not export the BibTeX: " + (error && error.message ? error.message : error) + ".";
+      });
     }
 
     // events
@@ -575,6 +603,13 @@
       if (button) addTag("tag", button.getAttribute("data-aw-add-tag"));
     });
     more.addEventListener("click", showMore);
+    // fetch the BibTeX as soon as an export looks likely, so the click itself is quick
+    $(".aw-explore__actions").addEventListener("pointerenter", function () {
+      loadBib(bibUrl, data).catch(function () {});
+    });
+    $(".aw-explore__actions").addEventListener("focusin", function () {
+      loadBib(bibUrl, data).catch(function () {});
+    });
     root.addEventListener("click", function (event) {
       var button = event.target.closest("[data-aw-action]");
       if (!button || !root.contains(button)) return;

@@ -2,17 +2,17 @@
 
 `load_catalog` runs these after reading every file, so `mkdocs build`, `mkdocs serve` and
 `mkdocs-awesome lint` report the same problems. Only what is certain is an error; a likely
-mistake that can also be right is a warning, which never fails a build.
+mistake that can also be right is a warning, which never fails a build; a note asks for nothing.
 
 | check | severity |
 |---|---|
 | two entries are one paper: the same arXiv id, DOI or paper link (also across fields, e.g. one entry's `arxiv` and another's arXiv paper link) | error |
 | `supersedes` names a key no entry file has, or the entry itself | error |
-| near-identical titles (difflib ratio >= `TITLE_RATIO` after folding case, accents and punctuation) | warning |
+| near-identical titles (difflib ratio >= `TITLE_RATIO` after folding case, accents and punctuation), unless the two have different arXiv ids (field or arXiv paper link) | warning |
 | one link (code, project, demo, data or paper) in two entries with different titles | warning |
 | the date is more than `DATE_BEFORE_ARXIV` months before, or more than `DATE_AFTER_ARXIV` months after, the month of the arXiv id | warning |
 | the same list of `MIN_COPIED_AUTHORS` or more authors, in the same order, as another entry | warning |
-| the key does not start with the scheme's `<surname><year>` (keys are never renamed by a tool) | warning |
+| the key does not start with the scheme's `<surname><year>` (keys are never renamed, so this is only a note; not checked while the authors are unknown) | note |
 
 Pairs of entries where one lists the other in `supersedes` (a preprint and its published version)
 are exempt from the title, link and author checks. An identical author list is also accepted
@@ -47,6 +47,8 @@ TITLE_RATIO = 0.9
 DATE_BEFORE_ARXIV = 3
 DATE_AFTER_ARXIV = 18
 MIN_COPIED_AUTHORS = 3
+# Below a warning: shown by `lint` and logged at info by the build, never asks for a change.
+NOTE = "note"
 
 _ARXIV_YYMM = re.compile(r"^(?:[a-z][a-z.-]*(?:\.[A-Z]{2})?/)?(\d{2})(\d{2})")
 
@@ -130,6 +132,7 @@ class TitleIndex:
         self.ratio = ratio
         self._titles: set[str] = set()
         self._by_length: list[tuple[int, str]] = []
+        self._grams: dict[str, _Bigrams] = {}
         self._similar: dict[str, dict[str, float]] = {}
         self._lock = threading.Lock()
         self.compared = 0  # titles compared against the rest, for tests and benchmarks
@@ -141,6 +144,7 @@ class TitleIndex:
                 for other in self._similar.pop(gone, {}):
                     self._similar.get(other, {}).pop(gone, None)
                 self._titles.discard(gone)
+                self._grams.pop(gone, None)
             self._by_length = sorted((len(t), t) for t in self._titles)
             for title in sorted(wanted - self._titles):
                 self._add(title)
@@ -152,14 +156,17 @@ class TitleIndex:
         low = int(n * self.ratio / (2 - self.ratio))
         high = int(n * (2 - self.ratio) / self.ratio) + 1
         start = bisect.bisect_left(self._by_length, (low, ""))
+        grams = self._grams[title] = _Bigrams(title)
+        # ratio >= r needs at least (1.5r - 1)(len_a + len_b) - 1 shared bigrams (see _Bigrams)
+        factor = 1.5 * self.ratio - 1
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(title)
         for length, other in self._by_length[start:]:
             if length > high:
                 break
-            matcher.set_seq1(other)
-            if matcher.real_quick_ratio() < self.ratio or matcher.quick_ratio() < self.ratio:
+            if grams.shared_at_most(self._grams[other]) < factor * (n + length) - 1:
                 continue
+            matcher.set_seq1(other)
             score = matcher.ratio()
             if score >= self.ratio:
                 self._similar.setdefault(title, {})[other] = score
@@ -170,6 +177,36 @@ class TitleIndex:
     def similar(self, title: str) -> dict[str, float]:
         """The other known titles near-identical to `title`, with their ratio."""
         return dict(self._similar.get(title, {}))
+
+
+class _Bigrams:
+    """A title's pairs of adjacent characters, to rule out most pairs of titles cheaply.
+
+    Why it is safe: difflib's ratio is 2M/L, with M characters in matching blocks and L the two
+    lengths together. Blocks are separated by at least one unmatched character, so there are at
+    most D + 1 of them, D = L - 2M; the bigrams inside blocks, M - (D + 1) of them, occur in both
+    titles. So ratio >= r implies at least 3M - L - 1 >= (1.5r - 1)L - 1 shared bigrams (counted
+    with repeats). `shared_at_most` bounds that count from above with a bit mask of the distinct
+    bigrams (one C-level AND and popcount), adding back what hash collisions and repeats can hide.
+    """
+
+    __slots__ = ("mask", "lost", "repeats")
+
+    def __init__(self, text: str) -> None:
+        grams = [text[i : i + 2] for i in range(len(text) - 1)]
+        distinct = set(grams)
+        mask = 0
+        for gram in distinct:
+            mask |= 1 << ((ord(gram[0]) * 131 + ord(gram[1])) & 4095)
+        self.mask = mask
+        self.lost = len(distinct) - mask.bit_count()  # distinct bigrams sharing a bit
+        self.repeats = len(grams) - len(distinct)
+
+    def shared_at_most(self, other: _Bigrams) -> int:
+        return (
+            (self.mask & other.mask).bit_count() + min(self.lost, other.lost)
+            + min(self.repeats, other.repeats)
+        )
 
 
 _MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -281,15 +318,18 @@ def check_catalog(
                         "venue's",
                         "warning",
                     ))
-        if not key_follows_scheme(entry.key, entry.authors, entry.date.year, entry.title):
-            name = fold_ascii(surname(entry.authors[0])) if entry.authors else ""
-            prefix = f"{name or 'anon'}{entry.date.year}"
+        # a note, not a warning: a published key never changes, so nothing need be done; and
+        # without authors (not known yet) there is no scheme to compare with
+        if entry.authors and not key_follows_scheme(
+            entry.key, entry.authors, entry.date.year, entry.title
+        ):
+            prefix = f"{fold_ascii(surname(entry.authors[0])) or 'anon'}{entry.date.year}"
             problems.append(Problem(
                 entry.path, entry.line_of("key") if "key" in entry.lines else 1, "key",
                 f"key {entry.key!r} does not start with {prefix!r} "
                 "(first author's family name and year); fine for a published entry, whose key "
                 "never changes",
-                "warning",
+                NOTE,
             ))
 
     # --- the same paper twice (errors) ----------------------------------------------------
@@ -364,6 +404,7 @@ def check_catalog(
             (o, s) for o, s in candidates
             if position[o.key] < position[entry.key]
             and not exempt(entry, o) and frozenset((entry.key, o.key)) not in same_paper
+            and not _two_arxiv_papers(entry, o)
         ]
         if not earlier:
             continue
@@ -402,6 +443,13 @@ def check_catalog(
 
     problems.sort(key=lambda p: (p.path, p.line))
     return problems
+
+
+def _two_arxiv_papers(a: Entry, b: Entry) -> bool:
+    """Two arXiv ids (from `arxiv` or an arXiv paper link) are two submissions: near-identical
+    titles are then a series (challenge reports for two tracks, say), not one paper twice."""
+    ids = [e.arxiv or arxiv_from_url(e.links.get("paper", "")) for e in (a, b)]
+    return bool(ids[0] and ids[1] and ids[0] != ids[1])
 
 
 def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
