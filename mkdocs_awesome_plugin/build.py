@@ -94,9 +94,13 @@ class CatalogBuild:
     def __init__(
         self, catalog: Catalog, layout: SiteLayout, *, downloads: bool = True,
         authors_shown: int = 3, features: Iterable[type[Feature]] = (),
+        site_url: str | None = None, site_name: str | None = None,
     ):
         self.catalog = catalog
         self.layout = layout
+        # absolute URLs (feeds, canonical links) need the site's address when it is known
+        self.site_url = site_url
+        self.site_name = site_name
         self.downloads_enabled = downloads
         self._bibtex: dict[str, str] = {}
         self.renderer = Renderer(

@@ -76,6 +76,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         self.build = CatalogBuild(
             catalog, layout, downloads=self.config.downloads,
             authors_shown=self.config.authors_shown, features=FEATURES,
+            site_url=config.site_url, site_name=config.site_name,
         )
         user_pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         for page in self.build.pages():

@@ -148,7 +148,7 @@ def test_feeds_parse_and_hold_the_newest_papers(built):
     feed = feedparser.parse(built.page("feeds/all.xml"))
     assert feed.bozo == 0, feed.bozo_exception
     assert feed.version == "atom10"
-    assert feed.feed.title == "New papers"
+    assert feed.feed.title == "Test list: New papers"
     assert _keys_of(feed) == NEWEST_ADDED
     evil = feed.entries[1]
     assert evil.title == EVIL_TITLE
@@ -166,7 +166,7 @@ def test_feeds_parse_and_hold_the_newest_papers(built):
 
     medical = feedparser.parse(built.page("feeds/categories/medical.xml"))
     assert medical.bozo == 0
-    assert medical.feed.title == "New papers: Medical & Health"
+    assert medical.feed.title == "Test list: New papers: Medical & Health"
     assert _keys_of(medical) == ["evil2025tricky", "chen2024polyp", "zhu2024medical"]
     parent = feedparser.parse(built.page("feeds/categories/segmentation.xml"))
     assert _keys_of(parent) == [

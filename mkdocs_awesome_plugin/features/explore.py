@@ -5,8 +5,9 @@ and the tag list); `assets/explore.js` loads it and draws the rows with `createE
 `textContent` only. Without JavaScript the page shows a notice linking to the category and tag
 pages, which need none.
 
-BibTeX export does not ship BibTeX in the JSON: it would roughly double the file every visitor
-loads (about 400 bytes of BibTeX per paper against about 350 of data) for a button few press.
+BibTeX export does not ship BibTeX in the JSON: it would double the file every visitor loads
+(at 10,000 synthetic papers: 4.2 MB of JSON, and 4.2 MB more of BibTeX; see
+benchmarks/results/explorer.md) for a button few press.
 The script fetches the whole-list `cite/all.bib` when the button is pressed and picks the
 selected entries by key. When the site's downloads are switched off, the explorer writes its own
 copy next to the JSON instead.
