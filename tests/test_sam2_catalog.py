@@ -160,3 +160,11 @@ def test_whole_list_bib_passes_bibtex_and_biber_with_zero_warnings(site, tmp_pat
     assert len(keys) == 87
     assert sorted(check_bib_with_bibtex(tmp_path, bib)) == sorted(keys)
     assert sorted(check_bib_with_biber(tmp_path, bib)) == sorted(keys)
+
+
+def test_truncated_author_list_is_marked_et_al_not_invented(site):
+    # the metadata saw only "Guo, Li et al." for this paper
+    html = (site / "papers" / "guo2024multi" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="aw-authors aw-authors--full">Li Guo et al.' in html
+    bib = (site / "cite" / "papers" / "guo2024multi.bib").read_text(encoding="utf-8")
+    assert "author = {Guo, Li and others}" in bib

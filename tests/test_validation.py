@@ -39,6 +39,11 @@ CASES = {
     "duplicate_key": (GOOD + "title: Second title\n", 8, "title", "duplicate key 'title'"),
     "python_tag": (GOOD + "summary: !!python/object/apply:os.system [echo hi]\n", 8, "", "unsupported YAML tag"),
     "arxiv_as_number": (GOOD + "arxiv: 2409.10120\n", 8, "arxiv", "in quotes"),
+    "et_al_not_bool": (GOOD + "et_al: sometimes\n", 8, "et_al", "expected true or false"),
+    "bibtex_override_two_entries": (
+        GOOD + "bibtex: |\n  @misc{x, title={A}}\n  @misc{y, title={B}}\n", 8, "bibtex", ""
+    ),
+    "bibtex_override_unbalanced": (GOOD + "bibtex: '@misc{x, title={A}'\n", 8, "bibtex", "cannot be parsed"),
     "two_line_title": (GOOD.replace("title: A good paper", 'title: "A good\\npaper"'), 1, "title", "single line"),
 }
 

@@ -483,6 +483,9 @@ def main(argv=None) -> int:
         if unknown or not 1 <= len(paper.tags) <= 4:
             raise SystemExit(f"{rec['key']}: bad tags {paper.tags}")
         data: dict = {"title": str(rec["title"]).strip(), "authors": authors, "date": Quoted(date)}
+        # a record whose sources showed only a truncated author line ("Guo, Li et al.")
+        if "et al." in str(rec.get("note") or "") and "full list was not found" in str(rec.get("note")):
+            data["et_al"] = True
         venue = str(rec.get("venue") or "").strip()
         if venue:
             data["venue"] = venue

@@ -41,7 +41,8 @@
     return number(n) + " " + (n === 1 ? word : word + "s");
   }
 
-  function shortAuthors(authors, limit) {
+  function shortAuthors(authors, limit, etAl) {
+    if (etAl && authors.length <= limit) return authors.join(", ") + " et al.";
     if (authors.length <= limit) {
       if (authors.length === 1) return authors[0];
       return authors.slice(0, -1).join(", ") + " and " + authors[authors.length - 1];
@@ -375,7 +376,7 @@
       head.appendChild(title);
       article.appendChild(head);
       if (p.a.length) {
-        var authors = el("div", "aw-authors", shortAuthors(p.a, data.authors_shown || 3));
+        var authors = el("div", "aw-authors", shortAuthors(p.a, data.authors_shown || 3, p.e === 1));
         authors.title = p.a.join(", ");
         article.appendChild(authors);
       }

@@ -26,7 +26,7 @@ DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 REQUIRED = ("title", "authors", "date", "categories", "tags", "links")
 OPTIONAL = (
-    "venue", "venue_type", "arxiv", "doi", "added", "summary", "supersedes", "bibtex",
+    "venue", "venue_type", "arxiv", "doi", "added", "summary", "supersedes", "bibtex", "et_al",
 )
 KNOWN_FIELDS = REQUIRED + OPTIONAL
 MAX_TEXT = 1000
@@ -259,8 +259,22 @@ def parse_entry(data_bytes: bytes, key: str, path: str) -> tuple[Entry | None, l
             col.error(_line(data, "doi"), "doi", f"{value!r} is not a DOI such as '10.1000/xyz123'")
         else:
             fields["doi"] = norm
+    if "et_al" in data:
+        if not isinstance(data["et_al"], bool):
+            col.error(_line(data, "et_al"), "et_al", f"expected true or false, got {_type_name(data['et_al'])}")
+        else:
+            fields["et_al"] = data["et_al"]
+            if data["et_al"] and not fields.get("authors"):
+                col.error(_line(data, "et_al"), "et_al", "needs at least one known author")
     if "bibtex" in data and data["bibtex"] is not None:
         problem = text_problem(data["bibtex"], multiline=True, limit=20000)
+        if problem is None:
+            # parsed and checked so that an override can never break the whole file
+            from ..exports.bibtex import bibtex_override_problem
+
+            problem = bibtex_override_problem(data["bibtex"], key)
+            if problem and problem.startswith("bibtex: "):
+                problem = problem[len("bibtex: "):]
         if problem:
             col.error(_line(data, "bibtex"), "bibtex", problem)
         else:
@@ -285,6 +299,7 @@ def parse_entry(data_bytes: bytes, key: str, path: str) -> tuple[Entry | None, l
         summary=fields.get("summary"),
         supersedes=fields.get("supersedes", []),
         bibtex=fields.get("bibtex"),
+        et_al=fields.get("et_al", False),
         lines=dict(data.lines),
     )
     return entry, col.problems

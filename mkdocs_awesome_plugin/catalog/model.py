@@ -66,6 +66,9 @@ class Entry:
     summary: str | None = None
     supersedes: list[str] = field(default_factory=list)
     bibtex: str | None = None
+    # the author list is known to be incomplete ("Guo, Li et al."): shown as "et al.",
+    # written to BibTeX as "and others"
+    et_al: bool = False
     # line of each top-level field in the source file, for messages
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 

@@ -45,6 +45,7 @@ its parsed fields, so its own layout never reaches the output.
 
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import quote
 
@@ -191,7 +192,10 @@ def entry_type(entry: Entry) -> str:
 def _fields(entry: Entry) -> list[bib.Field]:
     fields: list[tuple[str, str, str]] = []  # (key, value, enclosing)
     if entry.authors:
-        fields.append(("author", " and ".join(format_author(a) for a in entry.authors), "{"))
+        names = [format_author(a) for a in entry.authors]
+        if entry.et_al:
+            names.append("others")  # BibTeX's own word for "et al."
+        fields.append(("author", " and ".join(names), "{"))
     fields.append(("title", protect_title(entry.title), "{"))
     kind = entry_type(entry)
     if entry.venue:
@@ -285,13 +289,20 @@ def _math_problem(value: str) -> str | None:
 
 def _parse_override(text: str, key: str) -> tuple[bib.Entry | None, str | None]:
     """The single entry of an override, checked; or a one-line reason it is unusable."""
+    # bibtexparser logs its own complaints; we report one clear message instead
+    parser_log = logging.getLogger("bibtexparser")
+    level = parser_log.level
+    parser_log.setLevel(logging.CRITICAL)
     try:
         library = bibtexparser.parse_string(text, parse_stack=[RemoveEnclosingMiddleware()])
     except Exception as exc:  # the splitter raises on some malformed input
-        return None, f"bibtex: cannot be parsed ({one_line(str(exc))})"
+        return None, f"bibtex: cannot be parsed ({one_line(str(exc)) or type(exc).__name__})"
+    finally:
+        parser_log.setLevel(level)
     if library.failed_blocks:
         failed = library.failed_blocks[0]
-        return None, f"bibtex: cannot be parsed ({one_line(str(failed.error))})"
+        reason = one_line(str(failed.error or "")) or "unbalanced braces or a missing field value"
+        return None, f"bibtex: cannot be parsed ({reason})"
     if library.strings:
         return None, "bibtex: @string definitions are not allowed; write the values out"
     if library.preambles:

@@ -70,7 +70,7 @@ def _summary(entry: Entry) -> str:
     if entry.summary:
         parts.append(entry.summary)
     if entry.authors:
-        parts.append("Authors: " + ", ".join(entry.authors))
+        parts.append("Authors: " + ", ".join(entry.authors) + (" et al." if entry.et_al else ""))
     if entry.venue:
         parts.append("Venue: " + entry.venue)
     if entry.links.get("code"):

@@ -39,6 +39,8 @@ def paper_record(entry: Entry) -> dict:
         "cat": entry.categories,
         "tg": entry.tags,
     }
+    if entry.et_al:
+        record["e"] = 1  # the author list is incomplete
     if entry.venue:
         record["v"] = entry.venue
     if entry.has_code:

@@ -31,10 +31,13 @@ def chrome_title(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def short_authors(authors: list[str], limit: int = 3) -> str:
-    """`A, B and C`, or `A, B, C et al.` when there are more than `limit` names."""
+def short_authors(authors: list[str], limit: int = 3, et_al: bool = False) -> str:
+    """`A, B and C`, or `A, B, C et al.` when there are more than `limit` names (or the list
+    is known to be incomplete)."""
     if not authors:
         return ""
+    if et_al and len(authors) <= limit:
+        return ", ".join(authors) + " et al."
     if len(authors) <= limit:
         if len(authors) == 1:
             return authors[0]
@@ -87,8 +90,8 @@ class PageContext:
     def download_url(self, scope: str, name: str, ext: str) -> str:
         return self._to(self.layout.download_src(scope, name, ext))
 
-    def short_authors(self, authors: list[str]) -> str:
-        return short_authors(authors, self.authors_shown)
+    def short_authors(self, entry: Entry) -> str:
+        return short_authors(entry.authors, self.authors_shown, entry.et_al)
 
     @staticmethod
     def arxiv_url(arxiv_id: str) -> str:
