@@ -168,3 +168,27 @@ def test_truncated_author_list_is_marked_et_al_not_invented(site):
     assert '<p class="aw-authors aw-authors--full">Li Guo et al.' in html
     bib = (site / "cite" / "papers" / "guo2024multi.bib").read_text(encoding="utf-8")
     assert "author = {Guo, Li and others}" in bib
+
+
+def test_repo_readme_list_is_generated_and_up_to_date():
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs_awesome_plugin.cli", "readme", "--check"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("<!-- awesome:readme:start -->"):]
+    rows = [line for line in section.splitlines() if re.match(r"^\| 20\d\d\.\d\d \| \[", line)]
+    # 89 rows: 87 papers, two of them listed in two sections
+    assert len(rows) == 89
+
+
+def test_repo_lint_is_clean():
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs_awesome_plugin.cli", "lint", "--format", "json"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["entries"] == 87
+    assert report["errors"] == 0 and report["warnings"] == 0
