@@ -27,9 +27,7 @@ from .catalog.load import did_you_mean, parse_date, text_problem
 from .catalog.model import LINK_KINDS, VENUE_TYPES, Catalog, Entry, Problem
 from .catalog.quality import arxiv_month, check_catalog
 from .fileio import write_atomic
-
-SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "entry.schema.json"
-
+from .schema import schema_line, schema_reference
 
 # --------------------------------------------------------------------------------------------
 # reporting problems
@@ -172,23 +170,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 # new
 
 
-def schema_reference(papers_dir: Path) -> str:
-    """What the `# yaml-language-server: $schema=` line of a new entry points at.
-
-    In a checkout of this repository (the entries folder lies beside the package that is
-    running) it is the path relative to the entry file, which works on every clone:
-    `../../mkdocs_awesome_plugin/schema/entry.schema.json`. Anywhere else it is the `file://`
-    URL of the schema in the installed package, which only this machine can open; pass
-    `--schema` (a URL, or a path relative to the entry file) to write something shareable.
-    """
-    papers = papers_dir.resolve()
-    for folder in (papers, *papers.parents):
-        candidate = folder / "mkdocs_awesome_plugin" / "schema" / "entry.schema.json"
-        if candidate.is_file() and candidate.resolve() == SCHEMA_FILE:
-            return os.path.relpath(SCHEMA_FILE, papers).replace(os.sep, "/")
-    return SCHEMA_FILE.as_uri()
-
-
 def entry_text(fields: dict, schema: str) -> str:
     """The text of an entry file: the schema line, then the fields in the documented order."""
     from .importers.awesome_readme import Quoted, dump_yaml
@@ -207,7 +188,7 @@ def entry_text(fields: dict, schema: str) -> str:
     data["links"] = {k: fields["links"][k] for k in LINK_KINDS if fields["links"].get(k)}
     if fields.get("summary"):
         data["summary"] = fields["summary"]
-    return f"# yaml-language-server: $schema={schema}\n" + dump_yaml(data)
+    return schema_line(schema) + dump_yaml(data)
 
 
 class _Answer(Exception):

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_awesome_plugin.cli import schema_reference
 from mkdocs_awesome_plugin.fileio import write_atomic
+from mkdocs_awesome_plugin.schema import schema_reference
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "mkdocs_awesome_plugin.cli"]
-SCHEMA_URI = (REPO / "mkdocs_awesome_plugin" / "schema" / "entry.schema.json").as_uri()
+SCHEMA_COPY = "../entry.schema.json"  # outside this repository: a copy beside papers/
 
 
 def run(*args: str, cwd: Path, env: dict | None = None, stdin: str | None = None):
@@ -159,7 +159,7 @@ def test_new_writes_a_valid_entry_and_lint_passes(project):
     assert proc.stdout == "entries/papers/sun2024efficient.yaml\n"
     text = (project / "entries" / "papers" / "sun2024efficient.yaml").read_text(encoding="utf-8")
     assert text == (
-        f"# yaml-language-server: $schema={SCHEMA_URI}\n"
+        f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
         "title: 'On Efficient Variants of Segment Anything Model: A Survey'\n"
         "authors:\n- Xiaorui Sun\n- Jun Liu\n- Heng Tao Shen\n"
         "date: '2024-10'\n"
@@ -345,7 +345,7 @@ def test_new_on_a_terminal_asks_field_by_field_and_re_asks(project):
     assert "entries/papers/mansoori2024self.yaml" in out
     text = (project / "entries" / "papers" / "mansoori2024self.yaml").read_text(encoding="utf-8")
     assert text == (
-        f"# yaml-language-server: $schema={SCHEMA_URI}\n"
+        f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
         "title: Self-Prompting Polyp Segmentation in Colonoscopy\n"
         "authors:\n- Mobina Mansoori\n- Sajjad Shahabodini\n"
         "date: '2024-09'\n"
@@ -379,8 +379,11 @@ def test_schema_line_is_repo_relative_in_this_repository(tmp_path):
     assert schema_reference(REPO / "tests" / "fixtures" / "minimal" / "papers") == (
         "../../../../mkdocs_awesome_plugin/schema/entry.schema.json"
     )
-    # elsewhere: the installed package's file
-    assert schema_reference(tmp_path / "papers") == SCHEMA_URI
+    # elsewhere: a copy of the schema beside the papers folder, so every clone has it
+    assert schema_reference(tmp_path / "papers") == "../entry.schema.json"
+    copied = json.loads((tmp_path / "entry.schema.json").read_text(encoding="utf-8"))
+    assert copied["title"] == "Awesome-list paper entry"
+    assert copied["required"] == ["title", "authors", "date", "categories", "tags", "links"]
 
 
 def test_import_writes_the_schema_line(tmp_path):
@@ -394,9 +397,8 @@ def test_import_writes_the_schema_line(tmp_path):
     assert proc.returncode == 0, proc.stderr
     (entry,) = (tmp_path / "entries" / "papers").iterdir()
     first = entry.read_text(encoding="utf-8").splitlines()[0]
-    assert first == (
-        "# yaml-language-server: $schema=../../mkdocs_awesome_plugin/schema/entry.schema.json"
-    )
+    assert first == "# yaml-language-server: $schema=../entry.schema.json"
+    assert (tmp_path / "entries" / "entry.schema.json").is_file()
 
 
 # --------------------------------------------------------------------------------------------

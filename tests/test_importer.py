@@ -273,7 +273,7 @@ def test_written_file_text(entries):
     import_readme(readme_text(), SRC, entries)
     text = (entries / "papers" / "anon2024foo.yaml").read_text(encoding="utf-8")
     assert text == (
-        SCHEMA_LINE + "\n"
+        "# yaml-language-server: $schema=../entry.schema.json\n"
         "title: Foo Model\n"
         "authors: []\n"
         "date: '2024-01'\n"
@@ -317,7 +317,9 @@ def test_existing_file_is_not_overwritten_without_force(entries):
 
     forced = import_readme(readme_text(), SRC, entries, force=True)
     assert (forced.entries_written, forced.entries_skipped) == (9, 0)
-    assert (papers / "anon2024crop.yaml").read_text(encoding="utf-8").startswith(SCHEMA_LINE)
+    assert (papers / "anon2024crop.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../entry.schema.json\n"
+    )
 
 
 def test_second_import_writes_nothing(entries):

@@ -49,9 +49,7 @@ missing categories are added to it (its comments are then lost, the rest is kept
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,8 +65,11 @@ from ..catalog.links import (
     normalize_arxiv,
     normalize_doi,
 )
+from ..fileio import write_atomic
+from ..schema import schema_line, schema_reference
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../mkdocs_awesome_plugin/schema/entry.schema.json"
+# the editor line of entries written into this repository's own entries folder
+SCHEMA_LINE = schema_line("../../mkdocs_awesome_plugin/schema/entry.schema.json").rstrip("\n")
 IMPORT_TAG = "untagged"
 IMPORT_TAG_DESCRIPTION = "Imported from an awesome list and not yet tagged by a curator."
 
@@ -789,43 +790,11 @@ def dump_yaml(data) -> str:
                      default_flow_style=False, width=1000)
 
 
-def dump_entry(data: dict) -> str:
+def dump_entry(data: dict, schema: str | None = None) -> str:
     """The text of an entry file: the schema line, then the fields."""
-    return SCHEMA_LINE + "\n" + dump_yaml(data)
+    line = schema_line(schema) if schema else SCHEMA_LINE + "\n"
+    return line + dump_yaml(data)
 
-
-def write_atomic(path: Path, text: str, *, overwrite: bool) -> bool:
-    """Write `text` to `path` via a temporary file in the same folder and a rename.
-
-    Without `overwrite` an existing file is left alone (and False returned), also when it appears
-    while writing: the file is linked into place, which fails if the name is taken.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not overwrite and path.exists():
-        return False
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        if overwrite:
-            os.replace(tmp, path)
-            return True
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            return False
-        except OSError:  # a file system without hard links
-            if path.exists():
-                return False
-            os.replace(tmp, path)
-        return True
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 @dataclass
@@ -868,6 +837,7 @@ class ImportReport:
         lines += [f"skipped: {s}" for s in self.skipped]
         lines += [f"note: {s}" for s in self.notes]
         return "\n".join(lines)
+
 
 
 def _existing_papers(papers_dir: Path) -> dict[str, str]:
@@ -983,6 +953,7 @@ def import_readme(
     )
     papers = entries_dir / "papers"
     papers.mkdir(parents=True, exist_ok=True)
+    schema = schema_reference(papers)
     known = _existing_papers(papers)
     for entry in plan.entries:
         entry.path = papers / f"{entry.key}.yaml"
@@ -992,7 +963,7 @@ def import_readme(
             report.entries_skipped += 1
             report.skipped.append(f"{entry.first.where}: {entry.title!r} is already in papers/{holder}.yaml")
             continue
-        if write_atomic(entry.path, dump_entry(entry.data()), overwrite=force):
+        if write_atomic(entry.path, dump_entry(entry.data(), schema), overwrite=force):
             entry.status = "written"
             report.entries_written += 1
         else:
