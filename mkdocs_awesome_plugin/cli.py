@@ -581,7 +581,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary", help="one line in your own words")
     p.add_argument("--entries", default="entries", help="the entries folder (default: entries)")
     p.add_argument("--schema", help="what the yaml-language-server line points at "
-                   "(default: the schema in this checkout or the installed package)")
+                   "(default: the schema in this checkout, or a copy beside the entries folder)")
     p.add_argument("--no-input", action="store_true", help="never ask, even on a terminal")
     p.set_defaults(func=cmd_new)
 
