@@ -25,8 +25,14 @@ same site as plain Markdown (`handwritten.py`, variant "baseline") under --workd
    (b) `mkdocs build --dirty` in a subprocess after the same edit (for the baseline: the paper
    page edited, and every page and download file that lists the entry touched).
 
+With --whatif no-title-check --whatif-sizes N, the plugin is also built at N with the
+near-identical-title check of catalog/quality.py switched off in memory (whatif.py), alternating
+with further baseline builds, and the in-process timer and profile builds at N use the what-if
+(the report labels them; the check's cost is the real median minus the what-if median).
+--pairs-at 10000=1 lowers the number of real pairs at one size.
+
 Writes a Markdown report to stdout and to --out (default benchmarks/results/build.md), and the raw
-figures next to it as JSON.
+figures next to it as JSON. The reproduction command and the analysis are in docs/performance.md.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ def harness(tmp_path_factory):
 def test_harness_reports_both_variants(harness):
     _tmp, out, proc = harness
     report = out.read_text(encoding="utf-8")
-    assert report == proc.stdout
+    assert report.strip() == proc.stdout.strip()
     assert "## Full builds" in report and "## Targets (issue 6)" in report
     assert f"| {N} | 1 |" in report
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
