@@ -25,8 +25,8 @@ entry being added), naming the other one as `path:line`.
 
 from __future__ import annotations
 
-import bisect
 import difflib
+import math
 import re
 import threading
 import unicodedata
@@ -122,17 +122,23 @@ def _folded_authors(entry: Entry) -> tuple[str, ...]:
 class TitleIndex:
     """Pairs of near-identical normalised titles, updated incrementally.
 
-    Comparing every title with every other is quadratic (about a second for 1,000 entries), so the
-    index remembers the pairs it found and, given the next set of titles, compares only the new
-    ones. `mkdocs serve` keeps one per plugin instance (see `memo_for`): a rebuild after editing
-    one entry compares one title.
+    Comparing every title with every other is quadratic: at 10,000 entries, minutes of difflib.
+    So difflib only scores *candidate* pairs, those that share at least 70% of the tokens (words
+    and adjacent word pairs, `_tokens`) of each title (`MIN_SHARED_WORDS`). They are found without
+    looking at every pair by prefix filtering: order each title's tokens from rarest to most
+    common across all titles; two titles that share at least `t` tokens must share one of their
+    first `len - t + 1` tokens, so only those are indexed and looked up, and common words
+    ("segment", "sam") rarely are. A pair 90% alike character by character but sharing less than
+    that (edits in several words, or a very short title) is not reported: not the near-identical titles a
+    reader would notice.
+
+    The index remembers the pairs it scored and, given the next set of titles, scores only pairs
+    with a new title. `mkdocs serve` keeps one per plugin instance (see `memo_for`).
     """
 
     def __init__(self, ratio: float = TITLE_RATIO) -> None:
         self.ratio = ratio
         self._titles: set[str] = set()
-        self._by_length: list[tuple[int, str]] = []
-        self._grams: dict[str, _Bigrams] = {}
         self._similar: dict[str, dict[str, float]] = {}
         self._lock = threading.Lock()
         self.compared = 0  # titles compared against the rest, for tests and benchmarks
@@ -143,40 +149,82 @@ class TitleIndex:
             for gone in self._titles - wanted:
                 for other in self._similar.pop(gone, {}):
                     self._similar.get(other, {}).pop(gone, None)
-                self._titles.discard(gone)
-                self._grams.pop(gone, None)
-            self._by_length = sorted((len(t), t) for t in self._titles)
-            for title in sorted(wanted - self._titles):
-                self._add(title)
+            new = wanted - self._titles
+            self._titles = wanted
+            if new:
+                self._score(sorted(wanted), new)
 
-    def _add(self, title: str) -> None:
-        self.compared += 1
-        n = len(title)
-        # ratio = 2*matches/(len_a+len_b) <= 2*min/(len_a+len_b): only similar lengths can pass
-        low = int(n * self.ratio / (2 - self.ratio))
-        high = int(n * (2 - self.ratio) / self.ratio) + 1
-        start = bisect.bisect_left(self._by_length, (low, ""))
-        grams = self._grams[title] = _Bigrams(title)
+    def _score(self, titles: list[str], new: set[str]) -> None:
+        words = {t: _tokens(t) for t in titles}
+        grams = {t: _Bigrams(t) for t in titles}
         # ratio >= r needs at least (1.5r - 1)(len_a + len_b) - 1 shared bigrams (see _Bigrams)
         factor = 1.5 * self.ratio - 1
+        frequency: dict[str, int] = {}
+        for ws in words.values():
+            for w in ws:
+                frequency[w] = frequency.get(w, 0) + 1
+        postings: dict[str, list[str]] = {}
         matcher = difflib.SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(title)
-        for length, other in self._by_length[start:]:
-            if length > high:
-                break
-            if grams.shared_at_most(self._grams[other]) < factor * (n + length) - 1:
-                continue
-            matcher.set_seq1(other)
-            score = matcher.ratio()
-            if score >= self.ratio:
-                self._similar.setdefault(title, {})[other] = score
-                self._similar.setdefault(other, {})[title] = score
-        self._titles.add(title)
-        bisect.insort(self._by_length, (n, title))
+        ratio = self.ratio
+        for title in titles:
+            ws = words[title]
+            need = _need(len(ws))
+            prefix = sorted(ws, key=lambda w: (frequency[w], w))[: len(ws) - need + 1]
+            is_new = title in new
+            if is_new:
+                self.compared += 1
+            seen: set[str] = set()
+            for w in prefix:
+                for other in postings.get(w, ()):
+                    if other in seen or not (is_new or other in new):
+                        continue
+                    seen.add(other)
+                    ows = words[other]
+                    if len(ws & ows) < max(need, _need(len(ows))):
+                        continue
+                    n, m = len(title), len(other)
+                    if 2 * min(n, m) < ratio * (n + m):  # difflib's real_quick_ratio bound
+                        continue
+                    if grams[title].shared_at_most(grams[other]) < factor * (n + m) - 1:
+                        continue
+                    matcher.set_seqs(other, title)
+                    if matcher.quick_ratio() < ratio:
+                        continue
+                    score = matcher.ratio()
+                    if score >= ratio:
+                        self._similar.setdefault(title, {})[other] = score
+                        self._similar.setdefault(other, {})[title] = score
+            for w in prefix:
+                postings.setdefault(w, []).append(title)
 
     def similar(self, title: str) -> dict[str, float]:
         """The other known titles near-identical to `title`, with their ratio."""
         return dict(self._similar.get(title, {}))
+
+
+# near-identical titles share at least 70% of each title's tokens (see _tokens)
+MIN_SHARED_WORDS = 0.7
+
+
+def _tokens(title: str) -> frozenset[str]:
+    """A normalised title's words and pairs of adjacent words.
+
+    The pairs make the index selective where titles reuse a small vocabulary ("segment anything
+    for video"): two titles rarely share a pair of words unless they share a phrase. A number
+    standing alone is joined to the word before it, so that `sam 2` and `sam2` are one token.
+    """
+    words: list[str] = []
+    for word in title.split():
+        if word.isdigit() and words:
+            words[-1] += word
+        else:
+            words.append(word)
+    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+
+
+def _need(word_count: int) -> int:
+    """How many distinct words a title must share with another to be compared with it."""
+    return max(1, math.ceil(word_count * MIN_SHARED_WORDS))
 
 
 class _Bigrams:
