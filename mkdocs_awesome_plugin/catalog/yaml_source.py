@@ -148,9 +148,37 @@ def load_yaml_bytes(data: bytes, max_bytes: int = MAX_BYTES):
     return load_yaml_text(text)
 
 
+# libyaml parses about six times faster than PyYAML's pure-Python parser; it cannot refuse anchors
+# while composing, so its events are scanned for them first (also in C, and cheap).
+_FastLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _refuse_anchors(text: str) -> None:
+    scanner = _FastLoader(text)
+    try:
+        while scanner.check_event():
+            event = scanner.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                kind = "aliases (*name)" if isinstance(event, yaml.AliasEvent) else "anchors (&name)"
+                raise YamlProblem(
+                    f"YAML {kind} are not allowed in entry files",
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                )
+    finally:
+        scanner.dispose()
+
+
 def load_yaml_text(text: str):
     """Parse one YAML document from text. Raises `YamlProblem` on any failure."""
-    loader = _StrictLoader(text)
+    if _FastLoader is not None:
+        try:
+            _refuse_anchors(text)
+        except yaml.YAMLError:
+            pass  # a syntax error: let the composer below report it with its marks
+        loader = _FastLoader(text)
+    else:
+        loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
