@@ -103,6 +103,8 @@ class CatalogBuild:
         self.site_name = site_name
         self.downloads_enabled = downloads
         self._bibtex: dict[str, str] = {}
+        self._csl: dict[str, str] = {}
+        self._ris: dict[str, str] = {}
         self.renderer = Renderer(
             catalog, layout, bibtex_for=self.bibtex_for, downloads_enabled=downloads,
             authors_shown=authors_shown,
@@ -186,10 +188,34 @@ class CatalogBuild:
     def _bib_file(self, entries: list[Entry]) -> str:
         return "\n".join(self.bibtex_for(e) for e in entries)
 
+    def _csl_item(self, entry: Entry) -> str:
+        # one item as it stands inside the file's JSON array (indented by two spaces)
+        text = self._csl.get(entry.key)
+        if text is None:
+            item = json.dumps(csl_export.entry_to_csl(entry), ensure_ascii=False, indent=2)
+            text = self._csl[entry.key] = "  " + item.replace("\n", "\n  ")
+        return text
+
+    def _csl_file(self, entries: list[Entry]) -> str:
+        """Byte for byte what `catalog_to_csl_json` writes, from items converted once."""
+        if not entries:
+            return "[]\n"
+        return "[\n" + ",\n".join(self._csl_item(e) for e in entries) + "\n]\n"
+
+    def _ris_record(self, entry: Entry) -> str:
+        text = self._ris.get(entry.key)
+        if text is None:
+            text = self._ris[entry.key] = ris_export.entry_to_ris(entry)
+        return text
+
     def _files_for(self, scope: str, name: str, entries: list[Entry]):
+        # A paper appears in the whole list, its categories and tags and its own files: each
+        # entry is converted once per format and the files are joined from those pieces.
         yield self.layout.download_src(scope, name, "bib"), self._bib_file(entries)
-        yield self.layout.download_src(scope, name, "json"), csl_export.catalog_to_csl_json(entries)
-        yield self.layout.download_src(scope, name, "ris"), ris_export.catalog_to_ris(entries)
+        yield self.layout.download_src(scope, name, "json"), self._csl_file(entries)
+        yield self.layout.download_src(scope, name, "ris"), "\n".join(
+            self._ris_record(e) for e in entries
+        )
 
     def downloads(self) -> Iterator[tuple[str, str]]:
         """(source path, content) of every citation download."""

@@ -66,13 +66,18 @@ def relative_url(target: str, source_page_url: str) -> str:
     """Link from the page at `source_page_url` to the site-relative `target` URL.
 
     Both are site-relative, as MkDocs writes `page.url`: `''` is the home page, `papers/x/` a page
-    with directory URLs, `papers/x.html` one without.
+    with directory URLs, `papers/x.html` one without. Called for every link of every generated
+    page, so it splits strings instead of going through `posixpath.relpath`.
     """
-    if source_page_url and not source_page_url.endswith("/"):
-        source_dir = posixpath.dirname(source_page_url)
-    else:
-        source_dir = source_page_url.rstrip("/")
-    rel = posixpath.relpath(target or ".", source_dir or ".")
-    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
-        rel += "/"
-    return rel
+    source_dir = source_page_url.split("/")[:-1]  # drops the file name, or the '' after a '/'
+    parts = target.split("/")
+    target_dir, leaf = parts[:-1], parts[-1]
+    common = 0
+    for a, b in zip(source_dir, target_dir):
+        if a != b:
+            break
+        common += 1
+    up = len(source_dir) - common
+    rest = target_dir[common:]
+    path = "../" * up + "".join(f"{segment}/" for segment in rest) + leaf
+    return path or "./"
