@@ -396,6 +396,9 @@ def parse_categories(data_bytes: bytes, path: str) -> tuple[list[Category], list
     return build(data, None, "categories", 1), col.problems
 
 
+NOTE_SEVERITY = "note"  # below a warning: logged at info level, never fails a build
+
+
 @dataclass
 class _CachedParse:
     stamp: tuple[int, int]
@@ -404,10 +407,16 @@ class _CachedParse:
 
 
 class EntryCache:
-    """Parsed entries keyed by path, reused while a file's mtime and size are unchanged."""
+    """Parsed entries keyed by path, reused while a file's mtime and size are unchanged.
+
+    It also remembers each file's last version that loaded. While `mkdocs serve` runs, an edit
+    that breaks a file reports its errors and keeps that last good version on the site, so the
+    page being edited does not vanish from the preview; the next valid save replaces it.
+    """
 
     def __init__(self) -> None:
         self._items: dict[str, _CachedParse] = {}
+        self._last_good: dict[str, Entry] = {}
         self.hits = 0
         self.misses = 0
 
@@ -420,6 +429,14 @@ class EntryCache:
             return cached.entry, cached.problems
         self.misses += 1
         entry, problems = parse_entry(file.read_bytes(), key, display)
+        if entry is not None:
+            self._last_good[display] = entry
+        elif display in self._last_good:
+            entry = self._last_good[display]
+            problems = problems + [Problem(
+                display, 1, "", "the site keeps this entry's last valid version until the file "
+                "is fixed", NOTE_SEVERITY,
+            )]
         self._items[display] = _CachedParse(stamp, entry, problems)
         return entry, problems
 
