@@ -247,7 +247,7 @@ def test_title_index_finds_every_near_pair_that_shares_most_of_its_words():
                         w[-1] += x
                     else:
                         w.append(x)
-                return set(w) | {f"{x} {y}" for x, y in zip(w, w[1:])}
+                return set(w) | {f"{x} {y}" for x, y in zip(w, w[1:], strict=False)}
 
             wa, wb = tokens(a), tokens(b)
             shares_half = len(wa & wb) >= max(

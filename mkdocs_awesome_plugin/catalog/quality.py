@@ -219,7 +219,7 @@ def _tokens(title: str) -> frozenset[str]:
             words[-1] += word
         else:
             words.append(word)
-    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
 
 
 def _need(word_count: int) -> int:

@@ -5,7 +5,6 @@ The site layout is decided here once, so that the MkDocs plugin and the `generat
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 
 
@@ -73,7 +72,7 @@ def relative_url(target: str, source_page_url: str) -> str:
     parts = target.split("/")
     target_dir, leaf = parts[:-1], parts[-1]
     common = 0
-    for a, b in zip(source_dir, target_dir):
+    for a, b in zip(source_dir, target_dir, strict=False):
         if a != b:
             break
         common += 1
