@@ -210,15 +210,19 @@ class CatalogBuild:
 
     def _files_for(self, scope: str, name: str, entries: list[Entry]):
         # A paper appears in the whole list, its categories and tags and its own files: each
-        # entry is converted once per format and the files are joined from those pieces.
-        yield self.layout.download_src(scope, name, "bib"), self._bib_file(entries)
-        yield self.layout.download_src(scope, name, "json"), self._csl_file(entries)
-        yield self.layout.download_src(scope, name, "ris"), "\n".join(
-            self._ris_record(e) for e in entries
-        )
+        # entry is converted once per format and the files are joined from those pieces, when
+        # they are written (see `download_producers`).
+        src = self.layout.download_src
+        yield src(scope, name, "bib"), lambda: self._bib_file(entries)
+        yield src(scope, name, "json"), lambda: self._csl_file(entries)
+        yield src(scope, name, "ris"), lambda: "\n".join(self._ris_record(e) for e in entries)
 
-    def downloads(self) -> Iterator[tuple[str, str]]:
-        """(source path, content) of every citation download."""
+    def download_producers(self) -> Iterator[tuple[str, Callable[[], str]]]:
+        """(source path, function giving the content) of every citation download.
+
+        The plugin calls each function only when MkDocs writes that file, so the ~30,000 files
+        of a 10,000-paper list are never all in memory at once.
+        """
         catalog = self.catalog
         yield from self._files_for("all", "all", catalog.sorted_entries())
         for category in catalog.all_categories():
@@ -229,6 +233,11 @@ class CatalogBuild:
             yield from self._files_for("tags", tag, catalog.entries_with_tag(tag))
         for entry in catalog.entries.values():
             yield from self._files_for("papers", entry.key, [entry])
+
+    def downloads(self) -> Iterator[tuple[str, str]]:
+        """(source path, content) of every citation download."""
+        for src, produce in self.download_producers():
+            yield src, produce()
 
     def feature_files(self) -> Iterator[tuple[str, str | bytes]]:
         for feature in self.features.values():

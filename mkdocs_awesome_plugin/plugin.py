@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -89,8 +90,8 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
                 File.generated(config, page.src, content=page.placeholder, inclusion=inclusion)
             )
         if self.config.downloads:
-            for src, content in self.build.downloads():
-                files.append(File.generated(config, src, content=content))
+            for src, produce in self.build.download_producers():
+                files.append(_LazyFile.made(config, src, produce))
         for src, content in self.build.feature_files():
             files.append(File.generated(config, src, content=content))
         asset_names = {"awesome.css"} | {n for f in FEATURES for n in (*f.css, *f.js)}
@@ -210,3 +211,33 @@ def _replace_nav(x, ours, categories_section, tags_item):
         return out
     return x
 
+
+
+class _LazyFile(File):
+    """A generated file whose content is produced each time MkDocs asks for it.
+
+    MkDocs reads `_content` when it copies the file to the site (and for `content_bytes` or
+    `content_string`); producing it there, instead of holding every download's text from
+    `on_files` to the end of the build, keeps the plugin's memory close to a plain site's.
+    """
+
+    _produce: Callable[[], str]
+
+    @classmethod
+    def made(cls, config, src_uri: str, produce: Callable[[], str]) -> _LazyFile:
+        file = cls.generated(config, src_uri, content="")
+        file._produce = produce
+        return file
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes | None:
+        produce = self.__dict__.get("_produce")
+        if produce is not None:
+            return produce()
+        return self.__dict__.get("_fixed_content")
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        # set by File.generated and by the content setters: a fixed content replaces the producer
+        self.__dict__.pop("_produce", None)
+        self.__dict__["_fixed_content"] = value

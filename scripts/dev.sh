@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV="${VENV:-.venv}"
+# Material prints a banner about MkDocs 2.0 on every run; it says nothing about this site
+export NO_MKDOCS_2_WARNING=1
 SYSTEM_PACKAGES="chromium texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber"
 
 setup_python() {
