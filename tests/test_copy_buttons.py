@@ -16,8 +16,14 @@ def site(tmp_path_factory):
 
 
 def _clipboard(page) -> str:
-    page.wait_for_timeout(200)
-    return page.evaluate("navigator.clipboard.readText()")
+    # the copy may land a moment after the click on a busy machine: poll for up to 5 s
+    text = ""
+    for _ in range(50):
+        text = page.evaluate("navigator.clipboard.readText()")
+        if text:
+            break
+        page.wait_for_timeout(100)
+    return text
 
 
 def test_bibtex_block_has_a_copy_button_that_copies_the_entry(site):
