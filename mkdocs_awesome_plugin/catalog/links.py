@@ -43,6 +43,18 @@ def http_url_problem(value: object) -> str | None:
     return None
 
 
+def url_identity(url: str) -> str:
+    """What makes two plain links the same: host without `www.`, path without trailing slash,
+    and query; the scheme and fragment do not count."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{parts.path.rstrip('/')}{query}"
+
+
 def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -35,7 +35,7 @@ from collections.abc import Callable, Collection, Iterable
 from urllib.parse import urlsplit
 
 from .keys import fold_ascii, key_follows_scheme, surname
-from .links import arxiv_from_url, normalize_doi, shorten
+from .links import arxiv_from_url, normalize_doi, shorten, url_identity
 from .model import LINK_KINDS, Entry, Problem
 from .yaml_source import LineDict, LineList, YamlProblem, load_yaml_bytes
 
@@ -73,15 +73,7 @@ def url_key(url: str) -> str:
     doi = normalize_doi(url) if "doi.org/" in url.lower() else None
     if doi:
         return f"doi:{doi.lower()}"
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return url.strip()
-    host = (parts.hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    query = f"?{parts.query}" if parts.query else ""
-    return f"url:{host}{parts.path.rstrip('/')}{query}"
+    return f"url:{url_identity(url)}"
 
 
 def arxiv_month(arxiv_id: str) -> tuple[int, int] | None:

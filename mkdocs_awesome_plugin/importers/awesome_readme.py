@@ -53,7 +53,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -64,6 +64,7 @@ from ..catalog.links import (
     http_url_problem,
     normalize_arxiv,
     normalize_doi,
+    url_identity,
 )
 from ..fileio import write_atomic
 from ..schema import schema_line, schema_reference
@@ -246,22 +247,6 @@ def slugify(text: str) -> str:
 def title_identity(title: str) -> str:
     """Titles that differ only in case, spacing or punctuation are the same title."""
     return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", title).casefold())
-
-
-def url_identity(url: str) -> str:
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return url.strip()
-    host = (parts.hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    path = parts.path.rstrip("/")
-    return urlunsplit(("", host, path, parts.query, ""))
-
-
-# --------------------------------------------------------------------------------------------
-# markdown links
 
 
 def _replace_links(text: str, repl) -> str:
