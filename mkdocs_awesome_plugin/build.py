@@ -5,6 +5,7 @@ Used by the MkDocs plugin and by the `generate` command alike.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -170,9 +171,9 @@ class CatalogBuild:
             if name == "summary":
                 return self.renderer.summary_block(page_url)
             if name == "categories":
-                html = self.renderer.categories_index_page(page_url)
+                tree = self.renderer.categories_index_page(page_url)
                 # drop the index page's own heading
-                return re.sub(r"<h1[^>]*>.*?</h1>", "", html, count=1)
+                return re.sub(r"<h1[^>]*>.*?</h1>", "", tree, count=1)
             return m.group(0)
 
         return MARKER_RE.sub(replace, markdown)
@@ -268,6 +269,4 @@ class CatalogBuild:
 
 
 def _attr(text: str) -> str:
-    import html
-
     return html.escape(text, quote=True)

@@ -116,12 +116,23 @@ class Category:
 
 @dataclass
 class Catalog:
-    """Everything loaded from an entries folder: valid entries plus the problems found."""
+    """Everything loaded from an entries folder: valid entries plus the problems found.
+
+    A catalogue is not changed once loaded: the listings of each category and tag are sorted
+    once and remembered, since every page, download and chart asks for them again.
+    """
 
     entries: dict[str, Entry]
     categories: list[Category]
     tags: dict[str, str]
     problems: list[Problem] = field(default_factory=list)
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _remember(self, key, compute):
+        value = self._memo.get(key)
+        if value is None:
+            value = self._memo[key] = compute()
+        return value
 
     @property
     def errors(self) -> list[Problem]:
@@ -132,13 +143,13 @@ class Catalog:
         return [p for p in self.problems if p.severity == "warning"]
 
     def all_categories(self) -> list[Category]:
-        return [c for root in self.categories for c in root.walk()]
+        return self._remember(
+            "all", lambda: [c for root in self.categories for c in root.walk()]
+        )
 
     def category(self, slug: str) -> Category | None:
-        for c in self.all_categories():
-            if c.slug == slug:
-                return c
-        return None
+        by_slug = self._remember("slugs", lambda: {c.slug: c for c in self.all_categories()})
+        return by_slug.get(slug)
 
     def sorted_entries(self, entries=None) -> list[Entry]:
         """Newest first; ties broken by title then key so output is stable."""
@@ -148,13 +159,22 @@ class Catalog:
         return items
 
     def entries_in_category(self, slug: str) -> list[Entry]:
-        return self.sorted_entries(e for e in self.entries.values() if slug in e.categories)
-
-    def entries_in_subtree(self, category: Category) -> list[Entry]:
-        slugs = {c.slug for c in category.walk()}
-        return self.sorted_entries(
-            e for e in self.entries.values() if slugs.intersection(e.categories)
+        return self._remember(
+            ("category", slug),
+            lambda: self.sorted_entries(e for e in self.entries.values() if slug in e.categories),
         )
 
+    def entries_in_subtree(self, category: Category) -> list[Entry]:
+        def compute():
+            slugs = {c.slug for c in category.walk()}
+            return self.sorted_entries(
+                e for e in self.entries.values() if slugs.intersection(e.categories)
+            )
+
+        return self._remember(("subtree", category.slug), compute)
+
     def entries_with_tag(self, tag: str) -> list[Entry]:
-        return self.sorted_entries(e for e in self.entries.values() if tag in e.tags)
+        return self._remember(
+            ("tag", tag),
+            lambda: self.sorted_entries(e for e in self.entries.values() if tag in e.tags),
+        )
