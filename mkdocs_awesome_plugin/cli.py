@@ -21,13 +21,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .catalog import load_catalog, parse_entry
+from .catalog.identity import arxiv_id_anywhere, arxiv_month, arxiv_url, normalize_doi
 from .catalog.keys import key_suggestion
-from .catalog.links import arxiv_url, http_url_problem, normalize_arxiv, normalize_doi
+from .catalog.links import http_url_problem
 from .catalog.load import did_you_mean, parse_date, text_problem
 from .catalog.model import LINK_KINDS, VENUE_TYPES, Catalog, Entry, Problem
-from .catalog.quality import arxiv_month, check_catalog
+from .catalog.quality import check_catalog
+from .catalog.writer import entry_text
 from .fileio import write_atomic
-from .schema import schema_line, schema_reference
+from .schema import schema_reference
 
 # --------------------------------------------------------------------------------------------
 # reporting problems
@@ -170,27 +172,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 # new
 
 
-def entry_text(fields: dict, schema: str) -> str:
-    """The text of an entry file: the schema line, then the fields in the documented order."""
-    from .importers.awesome_readme import Quoted, dump_yaml
-
-    data: dict = {"title": fields["title"], "authors": list(fields["authors"])}
-    data["date"] = Quoted(fields["date"])
-    for name in ("venue", "venue_type"):
-        if fields.get(name):
-            data[name] = fields[name]
-    if fields.get("arxiv"):
-        data["arxiv"] = Quoted(fields["arxiv"])
-    if fields.get("doi"):
-        data["doi"] = fields["doi"]
-    data["categories"] = list(fields["categories"])
-    data["tags"] = list(fields["tags"])
-    data["links"] = {k: fields["links"][k] for k in LINK_KINDS if fields["links"].get(k)}
-    if fields.get("summary"):
-        data["summary"] = fields["summary"]
-    return schema_line(schema) + dump_yaml(data)
-
-
 class _Answer(Exception):
     """An answer that is not acceptable; the message says why."""
 
@@ -213,12 +194,7 @@ def _check_date(raw: str) -> str:
 
 
 def _check_arxiv(raw: str) -> str:
-    value = normalize_arxiv(raw)
-    if value is None:
-        # a pasted arxiv.org link is fine too
-        from .catalog.links import arxiv_from_url
-
-        value = arxiv_from_url(raw)
+    value = arxiv_id_anywhere(raw)  # a pasted arxiv.org link is fine too
     if value is None:
         raise _Answer(f"{raw!r} is not an arXiv id such as 2408.00714")
     return value

@@ -32,22 +32,21 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mkdocs_awesome_plugin.catalog import load_catalog  # noqa: E402
-from mkdocs_awesome_plugin.catalog.keys import key_suggestion  # noqa: E402
-from mkdocs_awesome_plugin.catalog.links import (  # noqa: E402
+from mkdocs_awesome_plugin.catalog.identity import (  # noqa: E402
     arxiv_url,
     normalize_arxiv,
     normalize_doi,
-)
-from mkdocs_awesome_plugin.importers.awesome_readme import (  # noqa: E402
-    Quoted,
-    Row,
-    dump_entry,
-    dump_yaml,
-    import_readme,
-    parse_readme,
     title_identity,
     url_identity,
-    write_atomic,
+)
+from mkdocs_awesome_plugin.catalog.keys import key_suggestion  # noqa: E402
+from mkdocs_awesome_plugin.catalog.writer import Quoted, dump_yaml  # noqa: E402
+from mkdocs_awesome_plugin.fileio import write_atomic  # noqa: E402
+from mkdocs_awesome_plugin.importers.awesome_readme import (  # noqa: E402
+    Row,
+    dump_entry,
+    import_readme,
+    parse_readme,
 )
 
 DATA = ROOT.parent / "shared" / "data"

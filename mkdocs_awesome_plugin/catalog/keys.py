@@ -3,44 +3,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .names import family_name
+from .text import fold_ascii
 
 STOP_WORDS = frozenset(
     """a an and are as at be by for from how in into is it its of on or the to towards toward
     via vs with without what when where which who why your our we do does can""".split()
 )
 
-_PARTICLES = frozenset("van von der den de del della di da du le la dos das ten ter".split())
-
-# letters that NFKD does not split into ASCII
-_SPECIAL_FOLD = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
-
-
-def fold_ascii(text: str) -> str:
-    """Lowercase ASCII letters and digits only: `Videnović` -> `videnovic`."""
-    text = text.lower()
-    text = "".join(_SPECIAL_FOLD.get(ch, ch) for ch in text)
-    text = unicodedata.normalize("NFKD", text)
-    return re.sub(r"[^a-z0-9]", "", text.encode("ascii", "ignore").decode("ascii"))
-
-
 def surname(author: str) -> str:
-    """The family name of an author written as `Given Family` or `Family, Given`."""
-    author = author.strip().strip("{}")
-    if "," in author:
-        return author.split(",", 1)[0].strip()
-    parts = [p for p in re.split(r"\s+", author) if p]
-    if not parts:
-        return ""
-    # drop a trailing suffix such as Jr.
-    while len(parts) > 1 and parts[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv"):
-        parts.pop()
-    family = [parts[-1]]
-    i = len(parts) - 2
-    while i > 0 and parts[i].lower() in _PARTICLES:
-        family.insert(0, parts[i])
-        i -= 1
-    return " ".join(family)
+    """The family name (with particles) of an author, as BibTeX splits it."""
+    return family_name(author)
 
 
 def significant_words(title: str) -> list[str]:

@@ -57,20 +57,24 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..catalog.keys import key_suggestion
-from ..catalog.links import (
+from ..catalog.identity import (
     arxiv_from_url,
+    arxiv_month,
     arxiv_url,
-    http_url_problem,
-    normalize_arxiv,
-    normalize_doi,
+    doi_from_url,
+    paper_identities,
+    title_identity,
     url_identity,
 )
+from ..catalog.keys import key_suggestion
+from ..catalog.links import http_url_problem
+from ..catalog.writer import dump_yaml, entry_text
 from ..fileio import write_atomic
 from ..schema import schema_line, schema_reference
 
 # the editor line of entries written into this repository's own entries folder
-SCHEMA_LINE = schema_line("../../mkdocs_awesome_plugin/schema/entry.schema.json").rstrip("\n")
+REPO_SCHEMA = "../../mkdocs_awesome_plugin/schema/entry.schema.json"
+SCHEMA_LINE = schema_line(REPO_SCHEMA).rstrip("\n")
 IMPORT_TAG = "untagged"
 IMPORT_TAG_DESCRIPTION = "Imported from an awesome list and not yet tagged by a curator."
 
@@ -96,7 +100,6 @@ _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _MONTH = re.compile(r"^\D*(\d{4})\s*[.\-/_]\s*(\d{1,2})(?!\d)")
 _YEAR = re.compile(r"^\D*(\d{4})\D*$")
-_ARXIV_NEW_ID = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
 
 
 # --------------------------------------------------------------------------------------------
@@ -242,11 +245,6 @@ def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     text = text.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def title_identity(title: str) -> str:
-    """Titles that differ only in case, spacing or punctuation are the same title."""
-    return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKD", title).casefold())
 
 
 def _replace_links(text: str, repl) -> str:
@@ -423,11 +421,8 @@ def _month_from_cell(cell: str) -> str | None:
 
 
 def _month_from_arxiv(arxiv: str | None) -> str | None:
-    m = _ARXIV_NEW_ID.match(arxiv or "")
-    if not m:
-        return None
-    month = int(m.group(2))
-    return f"20{m.group(1)}-{month:02d}" if 1 <= month <= 12 else None
+    month = arxiv_month(arxiv) if arxiv else None
+    return f"{month[0]:04d}-{month[1]:02d}" if month else None
 
 
 def _paper_identity(url: str) -> tuple[str, str | None, str | None]:
@@ -435,10 +430,7 @@ def _paper_identity(url: str) -> tuple[str, str | None, str | None]:
     arxiv = arxiv_from_url(url)
     if arxiv:
         return arxiv_url(arxiv), arxiv, None
-    doi = None
-    if _host(url) in ("doi.org", "dx.doi.org"):
-        doi = normalize_doi(url)
-    return url, None, doi
+    return url, None, doi_from_url(url)
 
 
 def parse_readme(text: str, path: str) -> ParsedList:
@@ -680,10 +672,10 @@ class PlannedEntry:
         out: dict = {
             "title": self.title,
             "authors": [],
-            "date": Quoted(self.date),
+            "date": self.date,
         }
         if self.arxiv:
-            out["arxiv"] = Quoted(self.arxiv)
+            out["arxiv"] = self.arxiv
         if self.doi:
             out["doi"] = self.doi
         out["categories"] = list(self.categories)
@@ -757,28 +749,9 @@ def plan_entries(parsed: ParsedList) -> Plan:
 # writing
 
 
-class Quoted(str):
-    """A string always written in quotes (dates, arXiv ids)."""
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Dumper.add_representer(
-    Quoted, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="'")
-)
-
-
-def dump_yaml(data) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=1000)
-
-
 def dump_entry(data: dict, schema: str | None = None) -> str:
     """The text of an entry file: the schema line, then the fields."""
-    line = schema_line(schema) if schema else SCHEMA_LINE + "\n"
-    return line + dump_yaml(data)
+    return entry_text(data, schema or REPO_SCHEMA)
 
 
 
@@ -837,20 +810,12 @@ def _existing_papers(papers_dir: Path) -> dict[str, str]:
             continue
         if not isinstance(data, dict):
             continue
-        ids = []
-        if isinstance(data.get("arxiv"), str) and normalize_arxiv(data["arxiv"]):
-            ids.append(f"arxiv:{normalize_arxiv(data['arxiv'])}")
-        if isinstance(data.get("doi"), str) and normalize_doi(data["doi"]):
-            ids.append(f"doi:{normalize_doi(data['doi']).lower()}")
         links = data.get("links")
-        if isinstance(links, dict) and isinstance(links.get("paper"), str):
-            url, arxiv, doi = _paper_identity(links["paper"])
-            if arxiv:
-                ids.append(f"arxiv:{arxiv}")
-            elif doi:
-                ids.append(f"doi:{doi.lower()}")
-            else:
-                ids.append(f"url:{url_identity(url)}")
+        paper = links.get("paper") if isinstance(links, dict) else None
+        ids = paper_identities(
+            arxiv=data.get("arxiv"), doi=data.get("doi"),
+            urls=[paper] if isinstance(paper, str) else [],
+        )
         for ident in ids:
             known.setdefault(ident, file.stem)
     return known
