@@ -15,7 +15,7 @@ import sys
 
 import pytest
 from citation_helpers import check_bib_with_biber, check_bib_with_bibtex
-from sitebuild import REPO
+from sitebuild import REPO, paper_keys_listed
 
 SCIENCEDIRECT = "https://www.sciencedirect.com/science/article/pii/S0010482524012642"
 IEEE = "https://ieeexplore.ieee.org/abstract/document/10741350"
@@ -192,3 +192,75 @@ def test_repo_lint_is_clean():
     report = json.loads(proc.stdout)
     assert report["entries"] == 87
     assert report["errors"] == 0 and report["warnings"] == 0
+
+
+def _citation_meta(site, key: str) -> list[tuple[str, str]]:
+    html = (site / "papers" / key / "index.html").read_text(encoding="utf-8")
+    return re.findall(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">', html)
+
+
+def test_checked_corrections_are_in_the_catalogue(site):
+    # ../shared/data/catalogue-corrections.yaml: the published versions' titles and authors
+    echo = _citation_meta(site, "li2024echopulse")
+    assert ("citation_title", "ECHOPulse: ECG Controlled Echocardiograms Video Generation") in echo
+    authors = [v for k, v in echo if k == "citation_author"]
+    assert len(authors) == 13
+    assert authors[7:10] == ["Yucheng Shi", "Xiaowei Yu", "Tianze Yang"]
+
+    bio = [v for k, v in _citation_meta(site, "yan2024biomedical") if k == "citation_author"]
+    assert len(bio) == 14
+    assert bio[5:9] == ["Yiwei Li", "Sekeun Kim", "Sifan Song", "Hui Ren"]
+
+    midl = _citation_meta(site, "magg2024zero")
+    assert ("citation_title",
+            "Zero-shot capability of 2D SAM-family models for bone segmentation in CT scans") in midl
+    assert [v for k, v in midl if k == "citation_author"] == [
+        "Caroline Magg", "Clara I. Sánchez", "Hoel Kervadec"]
+
+    sasvi = _citation_meta(site, "sivakumar2025sasvi")
+    assert ("citation_journal_title",
+            "International Journal of Computer Assisted Radiology and Surgery (IPCAI 2025)") in sasvi
+    # volume, issue and pages were not found: nothing is invented for them
+    assert not [k for k, _ in sasvi if k in ("citation_volume", "citation_issue", "citation_firstpage")]
+
+    dam = [v for k, v in _citation_meta(site, "videnovic2024distractor") if k == "citation_author"]
+    assert dam == ["Jovana Videnović", "Alan Lukežič", "Matej Kristan"]
+
+    # the unverified DED-SAM record changes nothing: still no DOI
+    assert not [k for k, _ in _citation_meta(site, "qiu2024ded") if k == "citation_doi"]
+
+
+def test_code_links_are_clean_and_paper_lists_are_projects(site):
+    sam2 = (site / "papers" / "ravi2024sam" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/facebookresearch/sam2"' in sam2
+    for key in ("chen2025inter3d", "zhu2024medical"):
+        html = (site / "papers" / key / "index.html").read_text(encoding="utf-8")
+        assert "readme-ov-file" not in html and "utm_" not in html
+    for key, repo in (("zhang2024segment", "https://github.com/983632847/SAM-for-Videos"),
+                      ("zhang2024unleashing", "https://github.com/YichiZhang98/SAM4MIS")):
+        html = (site / "papers" / key / "index.html").read_text(encoding="utf-8")
+        assert f'class="md-button aw-button aw-link--project" href="{repo}"' in html
+        assert "aw-link--code" not in html
+
+
+def test_every_surgical_paper_is_tagged_medical(site):
+    def listed(tag: str) -> set[str]:
+        return set(paper_keys_listed((site / "tags" / tag / "index.html").read_text(encoding="utf-8")))
+
+    surgical = listed("surgical")
+    assert surgical == {
+        "chen2024mfst", "ding2024robust", "liu2024surgical", "ozbulak2025revisiting",
+        "sachdeva2024phase", "shen2024performance", "sivakumar2025sasvi", "wu2025surgpose",
+        "yu2024sam",
+    }
+    assert surgical <= listed("medical")
+    assert listed("gaussian-splatting") <= listed("3d")
+
+
+def test_dataset_papers_carry_the_dataset_tag(site):
+    # SA-V (SAM 2), SA-1B (SAM), COCO-Matting, VideoRefer-700K and the three papers filed under Datasets
+    html = (site / "tags" / "dataset" / "index.html").read_text(encoding="utf-8")
+    assert {
+        "ravi2024sam", "kirillov2023segment", "xia2024natural", "yuan2024videorefer",
+        "brookes2025panaf", "liu2025picking", "wu2025surgpose",
+    } <= set(paper_keys_listed(html))
