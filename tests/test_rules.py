@@ -129,3 +129,23 @@ def test_entry_writer_order_quoting_and_round_trip():
     assert yaml.safe_load(text)["arxiv"] == "2408.00714"
     with pytest.raises(ValueError, match="tittle"):
         entry_text({**fields, "tittle": "x"}, None)
+
+
+def test_tracking_and_view_parameters_are_recognised():
+    from mkdocs_awesome_plugin.catalog.links import without_tracking
+
+    assert without_tracking("https://github.com/a/b?tab=readme-ov-file") == "https://github.com/a/b"
+    assert without_tracking("https://x.org/p?utm_source=tw&id=3&utm_medium=s") == (
+        "https://x.org/p?id=3"
+    )
+    assert without_tracking("https://x.org/p?id=3#frag") == "https://x.org/p?id=3#frag"
+    assert without_tracking("https://x.org/p?tab=1&fbclid=z#f") == "https://x.org/p#f"
+
+
+def test_hidden_characters_are_found_and_stripped():
+    from mkdocs_awesome_plugin.catalog.text import hidden_character, strip_hidden
+
+    assert hidden_character("SAM\u202e2") == (3, "bidirectional control U+202E")
+    assert hidden_character("a\u200bb") == (1, "invisible character U+200B")
+    assert hidden_character("Videnović 分割") is None
+    assert strip_hidden("\ufeffS\u00adA\u2066M\u2069") == ("SAM", 4)

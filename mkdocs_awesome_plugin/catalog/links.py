@@ -6,7 +6,7 @@ modules that still import them from this one.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .identity import (  # noqa: F401  (re-exported)
     ARXIV_NEW,
@@ -51,3 +51,31 @@ def http_url_problem(value: object) -> str | None:
 
 def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Query parameters that only say how a page was reached or shown, never which page it is.
+_VIEW_PARAMS = frozenset(("tab",))
+_TRACKING_PREFIXES = ("utm_",)
+_TRACKING_PARAMS = frozenset(("fbclid", "gclid"))
+
+
+def without_tracking(url: str) -> str:
+    """`url` without tracking (`utm_*`) and view (`?tab=readme-ov-file`) query parameters.
+
+    Other parameters are kept in their order; a URL with none of these comes back unchanged.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [
+        (k, v) for k, v in pairs
+        if k not in _VIEW_PARAMS and k not in _TRACKING_PARAMS
+        and not k.lower().startswith(_TRACKING_PREFIXES)
+    ]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(kept)))
