@@ -39,14 +39,6 @@ def check_date(raw: str) -> str:
     return date.iso
 
 
-def check_arxiv(raw: str) -> str:
-    """An arXiv id; a pasted arxiv.org link is fine too."""
-    value = arxiv_id_anywhere(raw)
-    if value is None:
-        raise BadAnswer(f"{raw!r} is not an arXiv id such as 2408.00714")
-    return value
-
-
 def check_url(raw: str) -> str:
     """An http(s) link an entry may hold."""
     problem = http_url_problem(raw)
@@ -55,12 +47,22 @@ def check_url(raw: str) -> str:
     return raw
 
 
-def check_doi(raw: str) -> str:
-    """A DOI, bare or as a doi.org link."""
-    value = normalize_doi(raw)
-    if value is None:
-        raise BadAnswer(f"{raw!r} is not a DOI such as 10.1000/xyz123")
-    return value
+def normalised_by(normalize: Callable[[str], str | None], example: str) -> Callable[[str], str]:
+    """A check that keeps what `normalize` makes of the answer; None from it means the answer
+    is not `example`."""
+    def check(raw: str) -> str:
+        value = normalize(raw)
+        if value is None:
+            raise BadAnswer(f"{raw!r} is not {example}")
+        return value
+
+    return check
+
+
+# an arXiv id, or a pasted arxiv.org link
+check_arxiv = normalised_by(arxiv_id_anywhere, "an arXiv id such as 2408.00714")
+# a DOI, bare or as a doi.org link
+check_doi = normalised_by(normalize_doi, "a DOI such as 10.1000/xyz123")
 
 
 def check_venue_type(raw: str) -> str:

@@ -185,30 +185,19 @@ def _mask_comments(lines: list[str]) -> tuple[list[str], set[int], list[int]]:
     commented_rows: list[int] = []
     inside = False
     for idx, line in enumerate(lines):
-        kept: list[str] = []
-        hidden: list[str] = []
+        parts: dict[bool, list[str]] = {False: [], True: []}  # outside, inside a comment
         pos = 0
         while pos < len(line):
-            if inside:
-                end = line.find("-->", pos)
-                if end < 0:
-                    hidden.append(line[pos:])
-                    pos = len(line)
-                else:
-                    hidden.append(line[pos:end])
-                    pos = end + 3
-                    inside = False
-            else:
-                start = line.find("<!--", pos)
-                if start < 0:
-                    kept.append(line[pos:])
-                    pos = len(line)
-                else:
-                    kept.append(line[pos:start])
-                    pos = start + 4
-                    inside = True
-        text = "".join(kept)
-        hidden_text = "".join(hidden)
+            marker = "-->" if inside else "<!--"
+            end = line.find(marker, pos)
+            if end < 0:
+                parts[inside].append(line[pos:])
+                break
+            parts[inside].append(line[pos:end])
+            pos = end + len(marker)
+            inside = not inside
+        text = "".join(parts[False])
+        hidden_text = "".join(parts[True])
         if line.strip() and not text.strip():
             whole.add(idx)
         if re.search(r"\|.*\]\(|^\s*[-*+]\s+\**\[", hidden_text):
