@@ -12,13 +12,10 @@ import yaml
 
 from mkdocs_awesome_plugin.catalog import load_catalog
 from mkdocs_awesome_plugin.importers import import_readme, parse_readme
-from mkdocs_awesome_plugin.importers.awesome_readme import (
-    SCHEMA_LINE,
-    classify_link,
-    clean_heading,
-    plan_entries,
-    strip_emoji,
-)
+from mkdocs_awesome_plugin.importers.awesome_readme.inline import clean_heading, strip_emoji
+from mkdocs_awesome_plugin.importers.awesome_readme.parse import classify_link
+from mkdocs_awesome_plugin.importers.awesome_readme.plan import plan_entries
+from mkdocs_awesome_plugin.importers.awesome_readme.write import SCHEMA_LINE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "importer"
 README = FIXTURES / "quirks-README.md"
@@ -361,11 +358,14 @@ def test_existing_categories_and_tags_are_kept(entries):
 
 
 def test_the_importer_does_not_need_mkdocs():
-    source = (Path(__file__).parents[1] / "mkdocs_awesome_plugin" / "importers" / "awesome_readme.py")
-    assert "mkdocs" not in "".join(
-        line for line in source.read_text(encoding="utf-8").splitlines(True)
-        if line.startswith(("import ", "from "))
-    )
+    package = Path(__file__).parents[1] / "mkdocs_awesome_plugin" / "importers"
+    sources = sorted(package.rglob("*.py"))
+    assert {"parse.py", "plan.py", "write.py"} <= {s.name for s in sources}
+    for source in sources:
+        assert "mkdocs" not in "".join(
+            line for line in source.read_text(encoding="utf-8").splitlines(True)
+            if line.startswith(("import ", "from "))
+        ), source
 
 
 def test_fixture_is_intact():

@@ -42,12 +42,9 @@ from mkdocs_awesome_plugin.catalog.identity import (  # noqa: E402
 from mkdocs_awesome_plugin.catalog.keys import key_suggestion  # noqa: E402
 from mkdocs_awesome_plugin.catalog.writer import Quoted, dump_yaml  # noqa: E402
 from mkdocs_awesome_plugin.fileio import write_atomic  # noqa: E402
-from mkdocs_awesome_plugin.importers.awesome_readme import (  # noqa: E402
-    Row,
-    dump_entry,
-    import_readme,
-    parse_readme,
-)
+from mkdocs_awesome_plugin.importers import import_readme, parse_readme  # noqa: E402
+from mkdocs_awesome_plugin.importers.awesome_readme.parse import Row  # noqa: E402
+from mkdocs_awesome_plugin.importers.awesome_readme.write import dump_entry  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 EXPECTED_PAPERS = 87
