@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv}"
 # Material prints a banner about MkDocs 2.0 on every run; it says nothing about this site
 export NO_MKDOCS_2_WARNING=1
-SYSTEM_PACKAGES="chromium texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber"
+# (nodejs: Node's own test runner checks the explorer's JavaScript, tests/js/)
+SYSTEM_PACKAGES="chromium texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber nodejs"
 
 setup_python() {
   if [ ! -x "$VENV/bin/python" ]; then
@@ -19,7 +20,7 @@ setup_python() {
 
 setup_system() {
   local missing=""
-  for tool in chromium pdflatex bibtex biber; do
+  for tool in chromium pdflatex bibtex biber node; do
     command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
   done
   [ -z "$missing" ] && return 0

@@ -55,7 +55,11 @@ def paper_record(entry: Entry) -> dict:
 class ExploreFeature(Feature):
     name = "explore"
     css = ("explore.css",)
-    js = ("explore.js",)
+    # classic scripts, in load order: each adds its part to one namespace (see explore.js)
+    js = (
+        "explore/text.js", "explore/data.js", "explore/state.js", "explore/match.js",
+        "explore/export.js", "explore/render.js", "explore/clipboard.js", "explore.js",
+    )
 
     def pages(self):
         yield GeneratedPage(SRC, "explore", "", "Explore", True, feature=self.name)
