@@ -79,3 +79,24 @@ def without_tracking(url: str) -> str:
     if len(kept) == len(pairs):
         return url
     return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
+# Hosts where a link is a code repository rather than a project page.
+CODE_HOSTS = (
+    "github.com", "gitlab.com", "huggingface.co", "bitbucket.org", "codeberg.org", "gitee.com",
+    "sourceforge.net", "git.sr.ht",
+)
+
+
+def url_host(url: str) -> str:
+    """The lower-cased host name of `url`, or "" when it has none."""
+    try:
+        return (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def on_code_host(url: str) -> bool:
+    """Whether `url` lies on a code host (GitHub, GitLab, Hugging Face, …) or a subdomain of one."""
+    host = url_host(url)
+    return any(host == h or host.endswith("." + h) for h in CODE_HOSTS)

@@ -30,18 +30,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from ...catalog.identity import arxiv_from_url, arxiv_month, arxiv_url, doi_from_url, link_identity
-from ...catalog.links import http_url_problem
+from ...catalog.links import http_url_problem, on_code_host
 from ...catalog.model import PartialDate
 from .inline import all_links, clean_heading, clean_title, slugify, strip_emoji
 
 # hosts where a "Code" link really is code; anywhere else it is taken as a project page
-CODE_HOSTS = (
-    "github.com", "gitlab.com", "huggingface.co", "bitbucket.org", "codeberg.org", "gitee.com",
-    "sourceforge.net", "git.sr.ht",
-)
 # headings that only group other sections; seen through when they hold no paper themselves
 GENERIC_HEADINGS = frozenset(
     """contents tableofcontents toc papers projects papersprojects papersandprojects
@@ -145,18 +140,6 @@ def _is_http(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
-
-
-def _on_code_host(url: str) -> bool:
-    host = _host(url)
-    return any(host == h or host.endswith("." + h) for h in CODE_HOSTS)
-
-
 def classify_link(label: str, url: str) -> str | None:
     """The link kind for an extra link: code, project, data, demo, or None (not kept)."""
     words = strip_emoji(clean_title(label)).casefold()
@@ -167,8 +150,8 @@ def classify_link(label: str, url: str) -> str | None:
     if re.search(r"\bproject\b|\bpage\b|\bwebsite\b|\bhomepage\b|\bweb ?page\b|\bsite\b", words):
         return "project"
     if re.search(r"\bcode\b|\brepo(?:sitory)?\b|\bgithub\b|\bgitlab\b|\bsource\b|\bimplementation\b", words):
-        return "code" if _on_code_host(url) else "project"
-    if _on_code_host(url):
+        return "code" if on_code_host(url) else "project"
+    if on_code_host(url):
         return "code"
     return None
 
