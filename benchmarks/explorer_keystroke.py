@@ -156,6 +156,12 @@ def weights(site: Path) -> dict[str, tuple[int, int]]:
     for name, path in files.items():
         data = path.read_bytes()
         out[name] = (len(data), len(gzip.compress(data, 6)))
+    # the explorer's script is the entry plus its parts under explore/, all loaded by the page
+    parts = sorted((site / "assets" / "awesome" / "explore").glob("*.js"))
+    if parts:
+        raw = sum(p.stat().st_size for p in parts)
+        zipped = sum(len(gzip.compress(p.read_bytes(), 6)) for p in parts)
+        out["explore/*.js (parts)"] = (raw, zipped)
     return out
 
 
