@@ -113,6 +113,24 @@ FAMILY_FIRST = {
 }
 
 
+# Record id -> (venue, title) where the record's `venue` also carries a remark on the published
+# version ("Scientific Reports (2025) — published version titled '...'"; "ICML 2026 (per the
+# authors' OpenReview abstract of the retitled version)", the new title being in the note).
+# The venue is the part before the remark; the entry takes the published title, as every entry
+# with a venue does.
+PUBLISHED_TITLE = {
+    "2504.02918": (
+        "ICML 2026",
+        "Evaluating Newtonian Mechanics in Video Generative Models with Real Physical Systems",
+    ),
+    "2503.03942": (
+        "Scientific Reports (2025)",
+        "A fine-tuned foundational model SurgiSAM2 for surgical video anatomy segmentation "
+        "and detection",
+    ),
+}
+
+
 def fail(message: str) -> None:
     raise SystemExit(f"sam2_additions: {message}")
 
@@ -175,7 +193,8 @@ def entry_fields(rec: dict, key_taken: set[str], tags: list[str], categories: li
     date = str(rec["date"])
     if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
         fail(f"{rec['id']}: date {date!r} is not YYYY-MM or YYYY-MM-DD")
-    key = key_suggestion(authors, int(date[:4]), rec["title"], frozenset(key_taken))
+    title = PUBLISHED_TITLE.get(str(rec["id"]), ("", rec["title"]))[1]
+    key = key_suggestion(authors, int(date[:4]), title, frozenset(key_taken))
     links = {"paper": paper_link(rec)}
     for kind in ("code", "project"):
         url = str(rec.get(kind) or "").strip()
@@ -183,12 +202,18 @@ def entry_fields(rec: dict, key_taken: set[str], tags: list[str], categories: li
             if not re.match(r"^https?://\S+$", url):
                 fail(f"{rec['id']}: {kind} {url!r} is not a URL")
             links[kind] = url
+    title, venue = str(rec["title"]).strip(), str(rec.get("venue") or "").strip()
+    if str(rec["id"]) in PUBLISHED_TITLE:
+        venue, title = PUBLISHED_TITLE[str(rec["id"])]
+        said = f"{rec['venue']} {rec['note']}".replace("\n", " ")
+        if not (str(rec["venue"]).startswith(venue + " ") and title in said):
+            fail(f"{rec['id']}: PUBLISHED_TITLE does not match the record's venue")
     fields = {
-        "title": str(rec["title"]).strip(),
+        "title": title,
         "authors": authors,
         "et_al": bool(rec.get("et_al")),
         "date": date,
-        "venue": str(rec.get("venue") or "").strip(),
+        "venue": venue,
         "venue_type": str(rec.get("venue_type") or "").strip(),
         "arxiv": normalize_arxiv(str(rec["arxiv"])) if rec["arxiv"] else "",
         "doi": normalize_doi(str(rec["doi"])) if rec["doi"] else "",
@@ -299,7 +324,7 @@ def main(argv=None) -> int:
         fail(f"{args.tags.name}: no include record for {sorted(unused_tags)}")
     for stale in sorted(ours - written):
         (papers_dir / f"{stale}.yaml").unlink()
-        print(f"removed {stale}.yaml (its record is no longer include)")
+        print(f"removed {stale}.yaml (not written by this run)")
 
     # 2. the seed papers, also where the list files them now
     by_arxiv = {str(e.get("arxiv")): k for k, e in seed.items() if e.get("arxiv")}
