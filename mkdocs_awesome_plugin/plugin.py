@@ -18,14 +18,13 @@ from .features import FEATURES
 from .render.environment import OVERRIDE_FOLDER
 from .render.nav import merge_nav
 from .render.pages import chrome_title
-from .render.site import SiteLayout
+from .render.site import layout_for
 from .render.toc import toc_tokens
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/awesome/"
-CSS_URI = ASSET_PREFIX + "awesome.css"
 
 
 class AwesomePlugin(BasePlugin[AwesomeConfig]):
@@ -51,12 +50,13 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.entries_path = (base / self.config.entries_dir).resolve()
         self.base_dir = base
-        for uri in [CSS_URI] + [f"{ASSET_PREFIX}{name}" for f in FEATURES for name in f.css]:
-            if uri not in [str(x) for x in config.extra_css]:
-                config.extra_css.append(uri)
-        for uri in [f"{ASSET_PREFIX}{name}" for f in FEATURES for name in f.js]:
-            if uri not in [str(x) for x in config.extra_javascript]:
-                config.extra_javascript.append(uri)
+        for listed, names in (
+            (config.extra_css, ["awesome.css", *(n for f in FEATURES for n in f.css)]),
+            (config.extra_javascript, [n for f in FEATURES for n in f.js]),
+        ):
+            for uri in (ASSET_PREFIX + name for name in names):
+                if uri not in [str(x) for x in listed]:
+                    listed.append(uri)
         return config
 
     @event_priority(-50)
@@ -73,8 +73,14 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             else:
                 log.info(str(problem))
         custom_dir = config.theme.custom_dir
+        layout = layout_for(
+            catalog, papers=self.config.papers_dir.strip("/"),
+            categories=self.config.categories_dir.strip("/"), tags=self.config.tags_dir.strip("/"),
+            downloads=self.config.downloads_dir.strip("/"),
+            use_directory_urls=config.use_directory_urls,
+        )
         self.build = build = CatalogBuild(
-            catalog, self._layout(catalog, config), downloads=self.config.downloads,
+            catalog, layout, downloads=self.config.downloads,
             authors_shown=self.config.authors_shown, features=FEATURES,
             site_url=config.site_url, site_name=config.site_name,
             template_overrides=Path(custom_dir) / OVERRIDE_FOLDER if custom_dir else None,
@@ -106,16 +112,6 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             nav = config.nav if config.nav is not None else nest_paths(user_pages)
             config.nav = merge_nav(nav, ours)
         return files
-
-    def _layout(self, catalog, config) -> SiteLayout:
-        return SiteLayout(
-            papers=self.config.papers_dir.strip("/"),
-            categories=self.config.categories_dir.strip("/"),
-            tags=self.config.tags_dir.strip("/"),
-            downloads=self.config.downloads_dir.strip("/"),
-            use_directory_urls=config.use_directory_urls,
-            parent_slugs=frozenset(c.slug for c in catalog.all_categories() if c.children),
-        )
 
     def on_page_markdown(self, markdown, *, page, config, files):
         """Default priority: only sets a generated page's title, which MkDocs and Material print
