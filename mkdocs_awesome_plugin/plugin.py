@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,7 +71,6 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
                 log.warning(str(problem))
             else:
                 log.info(str(problem))
-        custom_dir = config.theme.custom_dir
         layout = layout_for(
             catalog, papers=self.config.papers_dir.strip("/"),
             categories=self.config.categories_dir.strip("/"), tags=self.config.tags_dir.strip("/"),
@@ -83,7 +81,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             catalog, layout, downloads=self.config.downloads,
             authors_shown=self.config.authors_shown, features=FEATURES,
             site_url=config.site_url, site_name=config.site_name,
-            template_overrides=Path(custom_dir) / OVERRIDE_FOLDER if custom_dir else None,
+            template_overrides=_overrides(config),
         )
         user_pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         for page in build.pages():
@@ -149,21 +147,26 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         return output[:index] + head + output[index:]
 
     def on_serve(self, server, *, config, builder):
-        """Default priority: also rebuild when an entry changes (entries/ is outside docs/)."""
+        """Default priority: also rebuild when an entry or a template override changes (MkDocs
+        watches neither: entries/ is outside docs/, and the theme only with --watch-theme)."""
         if not self.config.enabled:
             return server
-        if self.entries_path is not None:
-            server.watch(str(self.entries_path))
+        for path in (self.entries_path, _overrides(config)):
+            if path is not None and path.is_dir():
+                server.watch(str(path))
         return server
 
 
-class ProducedFile(File):
-    """A generated file whose content is produced when it is read or written, not held.
+def _overrides(config) -> Path | None:
+    """The folder whose files replace our packaged templates (see docs/templates.md)."""
+    custom_dir = config.theme.custom_dir
+    return Path(custom_dir) / OVERRIDE_FOLDER if custom_dir else None
 
-    Holding every citation download's text from `on_files` to the end of the build cost ~130 MB
-    at 10,000 papers. Only File's public members are overridden: the content getters and
-    setters, `copy_file` (how MkDocs writes a non-page file) and `is_modified`.
-    """
+
+class ProducedFile(File):
+    """A generated file produced when read or written: holding every download's text through
+    the build cost ~130 MB at 10,000 papers. Overrides only File's public members: the content
+    properties, `copy_file` (how MkDocs writes a non-page file) and `is_modified`."""
 
     def __init__(self, config, src_uri: str, produce: Callable[[], str | bytes]):
         super().__init__(src_uri, src_dir=None, dest_dir=config.site_dir,
@@ -190,9 +193,8 @@ class ProducedFile(File):
         self.produce = lambda: value
 
     def copy_file(self, dirty: bool = False) -> None:
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-        with open(self.abs_dest_path, "wb") as out:
-            out.write(self.content_bytes)
+        (dest := Path(self.abs_dest_path)).parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(self.content_bytes)
 
     def is_modified(self) -> bool:
         return True  # produced from the entries on every build, like any in-memory file

@@ -187,3 +187,25 @@ def test_produced_file_uses_only_public_members(tmp_path):
     file.content_bytes = b"bytes"
     assert file.content_string == "bytes"
     assert "_content" not in vars(file)
+
+
+# --- the plugin stays thin ------------------------------------------------------------------
+
+def test_plugin_events_are_documented_and_can_be_switched_off():
+    import ast
+    import inspect
+
+    from mkdocs_awesome_plugin import plugin
+
+    source = inspect.getsource(plugin)
+    assert len(source.splitlines()) <= 200
+    tree = ast.parse(source)
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "AwesomePlugin")
+    events = [n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name.startswith("on_")]
+    assert {e.name for e in events} >= {"on_config", "on_files", "on_page_content", "on_serve"}
+    for event in events:
+        doc = ast.get_docstring(event) or ""
+        assert "priority" in doc or "Runs " in doc, event.name
+        first = event.body[1]  # after the docstring
+        assert isinstance(first, ast.If), event.name
+        assert "not self.config.enabled" in ast.unparse(first.test), event.name
