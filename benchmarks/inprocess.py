@@ -74,7 +74,7 @@ def install_timers() -> None:
     for name in HOOKS:
         if name in cls.__dict__:
             setattr(cls, name, _timed(cls.__dict__[name], name))
-    cls._nav = _timed(cls._nav, "nav")
+    plugin_mod.merge_nav = _timed(plugin_mod.merge_nav, "nav")
     plugin_mod.load_catalog = _timed(plugin_mod.load_catalog, "load_catalog")
     from mkdocs_awesome_plugin.catalog import load as load_mod
 

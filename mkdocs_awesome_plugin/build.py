@@ -1,25 +1,33 @@
 """One build of a catalogue: the pages and downloads it adds to a site. No MkDocs imports.
 
 Used by the MkDocs plugin and by the `generate` command alike.
+
+HTML reaches a page one way: through a marker, an HTML comment `<!-- awesome:NAME -->` that
+Markdown passes through untouched and `fill` replaces in the finished HTML. A generated page's
+Markdown is the single marker `<!-- awesome:page -->`; a site's own pages may hold `summary`,
+`categories` and the features' markers (`chart`). Markdown therefore never parses entry text, and
+a marker shown in a code block stays text (Markdown has escaped it).
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from .catalog.model import Catalog, Entry
 from .exports import bibtex as bibtex_export
 from .exports import csl as csl_export
 from .exports import meta as meta_export
 from .exports import ris as ris_export
-from .render.pages import Renderer
+from .render.nav import CatalogNav, NavCategory
+from .render.pages import Renderer, chrome_title
 from .render.site import SiteLayout
 
 MARKER_RE = re.compile(r"<!--\s*awesome:([a-z-]+)\s*-->")
+PAGE_MARKER = "<!-- awesome:page -->\n"
 
 
 @dataclass(frozen=True)
@@ -35,25 +43,29 @@ class GeneratedPage:
 
     @property
     def placeholder(self) -> str:
-        # MkDocs only sees this comment; the finished HTML is swapped in after Markdown,
-        # so Markdown never parses entry text.
-        return f"<!-- awesome generated {self.kind} page -->\n"
+        """The page's whole Markdown: its marker (see the module doc)."""
+        return PAGE_MARKER
 
 
-def script_json(data) -> str:
-    """JSON safe to place inside a <script> element: no `</script>`, no HTML comment openers."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
-    return (
-        text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
+@dataclass
+class FeatureContext:
+    """What a feature may use from the build: no more than this."""
+
+    catalog: Catalog
+    layout: SiteLayout
+    renderer: Renderer  # templates, links between pages, per-category counts
+    bibtex_for: Callable[[Entry], str]
+    downloads_enabled: bool
+    # absolute URLs (feeds) need the site's address and name when they are known
+    site_url: str | None = None
+    site_name: str | None = None
 
 
 class Feature:
     """A part of the site built on the catalogue (explorer, statistics, feeds, ...).
 
-    Subclasses override what they need. `build` gives access to the catalogue, the layout, the
-    renderer and the BibTeX of each entry. Features are listed in `features/__init__.py`.
+    Subclasses override what they need, using `self.ctx` (a `FeatureContext`). Features are
+    listed in `features/__init__.py`.
     """
 
     name = ""
@@ -61,8 +73,8 @@ class Feature:
     css: tuple[str, ...] = ()
     js: tuple[str, ...] = ()
 
-    def __init__(self, build: CatalogBuild):
-        self.build = build
+    def __init__(self, ctx: FeatureContext):
+        self.ctx = ctx
 
     def pages(self) -> Iterable[GeneratedPage]:
         """Pages this feature adds (set `feature=self.name` on them)."""
@@ -96,30 +108,54 @@ class CatalogBuild:
         self, catalog: Catalog, layout: SiteLayout, *, downloads: bool = True,
         authors_shown: int = 3, features: Iterable[type[Feature]] = (),
         site_url: str | None = None, site_name: str | None = None,
+        template_overrides: str | Path | None = None,
     ):
         self.catalog = catalog
         self.layout = layout
-        # absolute URLs (feeds, canonical links) need the site's address when it is known
-        self.site_url = site_url
-        self.site_name = site_name
         self.downloads_enabled = downloads
         self._bibtex: dict[str, str] = {}
         self._csl: dict[str, str] = {}
         self._ris: dict[str, str] = {}
         self.renderer = Renderer(
             catalog, layout, bibtex_for=self.bibtex_for, downloads_enabled=downloads,
-            authors_shown=authors_shown,
+            authors_shown=authors_shown, template_overrides=template_overrides,
+        )
+        self.context = FeatureContext(
+            catalog, layout, self.renderer, self.bibtex_for, downloads, site_url, site_name
         )
         self.features: dict[str, Feature] = {}
         for feature_class in features:
-            feature = feature_class(self)
+            feature = feature_class(self.context)
             self.features[feature.name] = feature
+        self._markers: dict[str, Callable[[str], str]] = {
+            "summary": self.renderer.summary_block,
+            "categories": self.renderer.categories_block,
+        }
+        for feature in self.features.values():
+            self._markers.update(feature.markers())
         self._pages: dict[str, GeneratedPage] = {}
         for page in self._make_pages():
             self._pages[page.src] = page
         for feature in self.features.values():
             for page in feature.pages():
                 self._pages[page.src] = page
+
+    # the features read these from their context, so a change after construction reaches them
+    @property
+    def site_url(self) -> str | None:
+        return self.context.site_url
+
+    @site_url.setter
+    def site_url(self, value: str | None) -> None:
+        self.context.site_url = value
+
+    @property
+    def site_name(self) -> str | None:
+        return self.context.site_name
+
+    @site_name.setter
+    def site_name(self, value: str | None) -> None:
+        self.context.site_name = value
 
     # --- pages ------------------------------------------------------------------------
     def _make_pages(self) -> Iterator[GeneratedPage]:
@@ -142,6 +178,7 @@ class CatalogBuild:
         return self._pages.get(src)
 
     def render_page(self, page: GeneratedPage, page_url: str) -> str:
+        """The finished HTML of a generated page, linking relative to `page_url`."""
         if page.feature:
             return self.features[page.feature].render(page, page_url)
         r = self.renderer
@@ -157,26 +194,24 @@ class CatalogBuild:
             return r.tags_index_page(page_url)
         return r.categories_index_page(page_url)
 
-    def expand_markers(self, markdown: str, page_url: str) -> str:
-        """Replace `<!-- awesome:summary -->` and `<!-- awesome:categories -->` in user pages."""
+    def fill(self, html_text: str, src: str, page_url: str) -> str:
+        """`html_text` (a page after Markdown) with its markers replaced by their HTML.
 
-        extra: dict[str, Callable[[str], str]] = {}
-        for feature in self.features.values():
-            extra.update(feature.markers())
+        `src` is the page's source path: for a generated page the `page` marker becomes the page.
+        Unknown markers are left as they are (an HTML comment shows nothing).
+        """
+        if "<!--" not in html_text:
+            return html_text
+        page = self._pages.get(src)
 
         def replace(m: re.Match) -> str:
             name = m.group(1)
-            if name in extra:
-                return extra[name](page_url)
-            if name == "summary":
-                return self.renderer.summary_block(page_url)
-            if name == "categories":
-                tree = self.renderer.categories_index_page(page_url)
-                # drop the index page's own heading
-                return re.sub(r"<h1[^>]*>.*?</h1>", "", tree, count=1)
-            return m.group(0)
+            if name == "page" and page is not None:
+                return self.render_page(page, page_url)
+            produce = self._markers.get(name)
+            return produce(page_url) if produce is not None else m.group(0)
 
-        return MARKER_RE.sub(replace, markdown)
+        return MARKER_RE.sub(replace, html_text)
 
     # --- citations ----------------------------------------------------------------------
     def bibtex_for(self, entry: Entry) -> str:
@@ -247,6 +282,30 @@ class CatalogBuild:
     def feature_nav(self) -> list[dict]:
         return [item for feature in self.features.values() for item in feature.nav()]
 
+    def nav(
+        self, *, categories_title: str = "Categories", tags_title: str = "Tags",
+        show_counts: bool = True,
+    ) -> CatalogNav:
+        """What the catalogue adds to the site's nav (merged by `render.nav.merge_nav`)."""
+        counts = self.renderer.subtree_counts()
+        layout = self.layout
+
+        def node(category) -> NavCategory:
+            return NavCategory(
+                chrome_title(category.title), layout.category_src(category.slug),
+                counts[category.slug], tuple(node(c) for c in category.children),
+            )
+
+        return CatalogNav(
+            categories_title=chrome_title(categories_title),
+            categories_index=layout.categories_index_src(),
+            categories=tuple(node(c) for c in self.catalog.categories),
+            tags_title=chrome_title(tags_title),
+            tags_index=layout.tags_index_src(),
+            features=tuple(self.feature_nav()),
+            show_counts=show_counts,
+        )
+
     # --- <head> ---------------------------------------------------------------------------
     def head_html(
         self, page: GeneratedPage | None, page_url: str, canonical_url: str | None,
@@ -258,15 +317,8 @@ class CatalogBuild:
         if page is None or page.kind != "paper" or page.feature or not paper_meta:
             return extra
         entry = self.catalog.entries[page.ref]
-        lines = []
-        for name, content in meta_export.highwire_meta(entry):
-            lines.append(
-                f'<meta name="{_attr(name)}" content="{_attr(content)}">'
-            )
-        data = meta_export.scholarly_article_jsonld(entry, canonical_url)
-        lines.append(f'<script type="application/ld+json">{script_json(data)}</script>')
-        return extra + "\n".join(lines) + "\n"
-
-
-def _attr(text: str) -> str:
-    return html.escape(text, quote=True)
+        head = self.renderer.env.get_template("head_citation.html").render(
+            meta=meta_export.highwire_meta(entry),
+            jsonld=meta_export.scholarly_article_jsonld(entry, canonical_url),
+        )
+        return extra + head + "\n"

@@ -32,7 +32,7 @@ from .catalog.model import Catalog
 from .features import FEATURES
 from .fileio import write_if_changed
 from .render.pages import chrome_title
-from .render.site import SiteLayout
+from .render.site import layout_for
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/awesome/"
@@ -75,9 +75,7 @@ def page_markdown(build: CatalogBuild, page: GeneratedPage) -> str:
 
 def site_files(catalog: Catalog) -> tuple[dict[str, str | bytes], list[str], list[str]]:
     """(path -> content, css, js) of everything the catalogue adds to a site."""
-    parents = frozenset(c.slug for c in catalog.all_categories() if c.children)
-    layout = SiteLayout(use_directory_urls=True, parent_slugs=parents)
-    build = CatalogBuild(catalog, layout, features=FEATURES)
+    build = CatalogBuild(catalog, layout_for(catalog, use_directory_urls=True), features=FEATURES)
     files: dict[str, str | bytes] = {}
     for page in build.pages():
         files[page.src] = page_markdown(build, page)

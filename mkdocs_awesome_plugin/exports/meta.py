@@ -1,9 +1,9 @@
 """Citation metadata for a paper's HTML page: Highwire Press `<meta>` tags (read by Google
 Scholar and Zotero) and a schema.org `ScholarlyArticle` for JSON-LD.
 
-Both return plain data. The caller escapes it for HTML attributes, and for JSON-LD inside
-`<script>` it must also escape `<` (e.g. `json.dumps(...).replace("<", "\\u003c")`), since a
-title may contain `</script>`.
+Both return plain data; the template `render/templates/head_citation.html` writes them, with
+autoescaped attributes and JSON-LD through the `script_json` filter, which escapes `<`, `>` and
+`&` so that a title holding `</script>` cannot close the element.
 """
 
 from __future__ import annotations

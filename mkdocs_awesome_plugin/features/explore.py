@@ -68,13 +68,13 @@ class ExploreFeature(Feature):
         return [{chrome_title("Explore"): SRC}]
 
     def bib_src(self) -> str:
-        if self.build.downloads_enabled:
-            return self.build.layout.download_src("all", "all", "bib")
+        if self.ctx.downloads_enabled:
+            return self.ctx.layout.download_src("all", "all", "bib")
         return OWN_BIB_SRC
 
     def data(self) -> dict:
         """The content of `explore/papers.json`. URLs in it are relative to the site root."""
-        build = self.build
+        build = self.ctx
         layout = build.layout
         catalog = build.catalog
         marker = "\x00"  # never in a key: keys are [a-z0-9]+
@@ -107,12 +107,12 @@ class ExploreFeature(Feature):
     def files(self):
         text = json.dumps(self.data(), ensure_ascii=False, separators=(",", ":"))
         yield DATA_SRC, text
-        if not self.build.downloads_enabled:
-            entries = self.build.catalog.sorted_entries()
-            yield OWN_BIB_SRC, "\n".join(self.build.bibtex_for(e) for e in entries)
+        if not self.ctx.downloads_enabled:
+            entries = self.ctx.catalog.sorted_entries()
+            yield OWN_BIB_SRC, "\n".join(self.ctx.bibtex_for(e) for e in entries)
 
     def render(self, page: GeneratedPage, page_url: str) -> str:
-        build = self.build
+        build = self.ctx
         layout = build.layout
 
         def to(src: str) -> str:

@@ -27,17 +27,11 @@ EMPTY_SITEMAP = (
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 )
 
-_HEAD = """
-{%- for title, href in links %}
-<link rel="alternate" type="application/atom+xml" title="{{ title }}" href="{{ href }}">
-{%- endfor %}
-"""
 
 
 class NewsFeature(Feature):
     name = "news"
     css = ("explore.css",)
-    _head_template = None
 
     # --- where things are ------------------------------------------------------------------
     @staticmethod
@@ -49,14 +43,14 @@ class NewsFeature(Feature):
         return f"{FEEDS_DIR}/categories/{slug}.xml"
 
     def _site_url(self) -> str | None:
-        url = getattr(self.build, "site_url", None)
+        url = self.ctx.site_url
         if not url:
             return None
         return url if url.endswith("/") else url + "/"
 
     def _href(self, target_src: str, feed_src: str) -> str:
         """URL of a site file as written inside the feed at `feed_src`."""
-        target = self.build.layout.url_of(target_src)
+        target = self.ctx.layout.url_of(target_src)
         site = self._site_url()
         if site:
             return site + target
@@ -70,31 +64,31 @@ class NewsFeature(Feature):
         return [{chrome_title("What's new"): SRC}]
 
     def newest(self, entries=None, limit: int = NEW_SIZE) -> list[Entry]:
-        pool = self.build.catalog.entries.values() if entries is None else entries
+        pool = self.ctx.catalog.entries.values() if entries is None else entries
         return atom.newest_first(pool)[:limit]
 
     def render(self, page: GeneratedPage, page_url: str) -> str:
-        renderer = self.build.renderer
-        catalog = self.build.catalog
+        renderer = self.ctx.renderer
+        catalog = self.ctx.catalog
         entries = self.newest()
         groups = [
             (charts.month_label(month), month, list(items))
             for month, items in groupby(entries, key=lambda e: e.added_or_date.iso[:7])
         ]
         feeds = [
-            (c, relative_url(self.build.layout.url_of(self.category_feed_src(c.slug)), page_url))
+            (c, relative_url(self.ctx.layout.url_of(self.category_feed_src(c.slug)), page_url))
             for c in catalog.all_categories()
         ]
-        return renderer.env.get_template("new.html").render(
-            ctx=renderer.context(page_url), groups=groups, shown=len(entries),
+        return renderer.render(
+            "new.html", page_url, groups=groups, shown=len(entries),
             total=len(catalog.entries),
-            feed_url=relative_url(self.build.layout.url_of(self.all_feed_src()), page_url),
+            feed_url=relative_url(self.ctx.layout.url_of(self.all_feed_src()), page_url),
             category_feeds=feeds,
         )
 
     def files(self):
-        catalog = self.build.catalog
-        layout = self.build.layout
+        catalog = self.ctx.catalog
+        layout = self.ctx.layout
         # Material (9.5+) fetches `sitemap.xml` next to the target of every
         # `<link rel="alternate">` on a page, to map pages between language versions. Next to
         # our feeds that would be a 404 on every page (and an error in the browser console),
@@ -115,9 +109,9 @@ class NewsFeature(Feature):
             )
 
     def _feed(self, feed_src: str, title: str, subtitle: str, page_src: str, entries) -> bytes:
-        layout = self.build.layout
+        layout = self.ctx.layout
         site = self._site_url()
-        site_name = getattr(self.build, "site_name", None)
+        site_name = self.ctx.site_name
         if site:
             feed_id = site + feed_src
 
@@ -144,15 +138,14 @@ class NewsFeature(Feature):
         )
 
     def head(self, page: GeneratedPage | None, page_url: str) -> str:
-        layout = self.build.layout
+        layout = self.ctx.layout
         links = [("New papers (Atom)", relative_url(layout.url_of(self.all_feed_src()), page_url))]
         if page is not None and page.kind == "category" and not page.feature:
-            category = self.build.catalog.category(page.ref)
+            category = self.ctx.catalog.category(page.ref)
             if category is not None:
                 links.append((
                     f"New papers: {category.title} (Atom)",
                     relative_url(layout.url_of(self.category_feed_src(category.slug)), page_url),
                 ))
-        if self._head_template is None:
-            self._head_template = self.build.renderer.env.from_string(_HEAD)
-        return self._head_template.render(links=links) + "\n"
+        template = self.ctx.renderer.env.get_template("head_feeds.html")
+        return template.render(links=links) + "\n"

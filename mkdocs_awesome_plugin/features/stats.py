@@ -58,17 +58,17 @@ class StatsFeature(Feature):
 
     # --- numbers ---------------------------------------------------------------------------
     def _entries(self) -> list[Entry]:
-        return list(self.build.catalog.entries.values())
+        return list(self.ctx.catalog.entries.values())
 
     def per_category(self) -> list[tuple[Category, int]]:
-        counts = self.build.renderer.subtree_counts()
-        return [(c, counts[c.slug]) for c in self.build.catalog.all_categories()]
+        counts = self.ctx.renderer.subtree_counts()
+        return [(c, counts[c.slug]) for c in self.ctx.catalog.all_categories()]
 
     # --- output ----------------------------------------------------------------------------
     def render(self, page: GeneratedPage, page_url: str) -> str:
-        build = self.build
+        build = self.ctx
         renderer = build.renderer
-        ctx = renderer.context(page_url)
+        env = renderer.env
         entries = self._entries()
         total = len(entries)
         with_code = sum(1 for e in entries if e.has_code)
@@ -77,33 +77,33 @@ class StatsFeature(Feature):
         tags = papers_per_tag(entries, build.catalog.tags)
         venues, no_venue = top_venues(entries)
         month_chart = charts.month_columns(
-            months, cid="aw-chart-months",
+            months, cid="aw-chart-months", env=env,
             label=(
                 f"Papers per month by release date, {charts.month_label(months[0][0])} to "
                 f"{charts.month_label(months[-1][0])}; at most {charts.plural(max(v for _, v in months))} in a month"
             ) if months else "Papers per month: no papers yet",
         )
         code_chart = charts.share_bar(
-            with_code, total, cid="aw-chart-code",
+            with_code, total, cid="aw-chart-code", env=env,
             label=f"Papers with code: {with_code} of {total}",
             part_name="With code", rest_name="Without code",
         )
         category_chart = charts.horizontal_bars(
-            [charts.BarRow(c.title, n, c.depth) for c, n in categories], cid="aw-chart-categories",
+            [charts.BarRow(c.title, n, c.depth) for c, n in categories], cid="aw-chart-categories", env=env,
             label="Papers per category, subcategories included: " + "; ".join(
                 f"{c.title} {n}" for c, n in categories
             ),
         )
         tag_chart = charts.horizontal_bars(
-            [charts.BarRow(tag, n) for tag, n in tags], cid="aw-chart-tags",
+            [charts.BarRow(tag, n) for tag, n in tags], cid="aw-chart-tags", env=env,
             label="Papers per tag: " + "; ".join(f"{tag} {n}" for tag, n in tags),
         )
         venue_chart = charts.horizontal_bars(
-            [charts.BarRow(v, n) for v, n in venues], cid="aw-chart-venues",
+            [charts.BarRow(v, n) for v, n in venues], cid="aw-chart-venues", env=env,
             label="Top venues: " + "; ".join(f"{v} {n}" for v, n in venues),
         )
-        return renderer.env.get_template("stats.html").render(
-            ctx=ctx, mode="page", total=total, with_code=with_code,
+        return renderer.render(
+            "stats.html", page_url, mode="page", total=total, with_code=with_code,
             code_pct=round(with_code / total * 100) if total else 0,
             ncategories=len(build.catalog.all_categories()), ntags=len(build.catalog.tags),
             months=[(charts.month_label(m), n) for m, n in months],
@@ -117,17 +117,15 @@ class StatsFeature(Feature):
         """A small papers-per-month chart for the home page, linking to the statistics page."""
         months = papers_per_month(self._entries())
         chart = charts.month_columns(
-            months, cid="aw-chart-home", compact=True,
+            months, cid="aw-chart-home", compact=True, env=self.ctx.renderer.env,
             label=(
                 f"Papers per month, {charts.month_label(months[0][0])} to "
                 f"{charts.month_label(months[-1][0])}"
             ) if months else "Papers per month: no papers yet",
         )
-        html = self.build.renderer.env.get_template("stats.html").render(
-            ctx=self.build.renderer.context(page_url), mode="home", chart=chart,
+        return self.ctx.renderer.render(
+            "stats.html", page_url, mode="home", chart=chart,
             first=charts.month_label(months[0][0]) if months else "",
             last=charts.month_label(months[-1][0]) if months else "",
-            stats_url=relative_url(self.build.layout.url_of(SRC), page_url),
+            stats_url=relative_url(self.ctx.layout.url_of(SRC), page_url),
         )
-        # The block goes into Markdown as raw HTML: a blank line would end it early.
-        return "\n".join(line for line in html.splitlines() if line.strip())

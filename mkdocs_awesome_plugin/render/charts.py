@@ -1,7 +1,9 @@
 """Charts drawn at build time as inline SVG: no script, no external file.
 
-The geometry is computed here; the markup comes from small Jinja templates with autoescape, so a
-label (a category title, a tag, a venue) meets exactly one escaping context, like everywhere else.
+The geometry is computed here; the markup comes from the templates `chart_columns.svg`,
+`chart_bars.svg` and `chart_share.svg` (overridable like every template, see docs/templates.md),
+rendered with autoescape, so a label (a category title, a tag, a venue) meets exactly one escaping
+context, like everywhere else.
 
 The charts are responsive without scaling their text: horizontal positions are percentages of the
 chart's width and vertical ones are pixels, so at 390 px the bars get narrower while labels stay
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-_ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+from .environment import packaged_env
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -69,26 +71,11 @@ class AxisLabel:
     anchor: str
 
 
-_COLUMNS = _ENV.from_string(
-    """<svg class="aw-chart aw-chart--columns{{ ' aw-chart--compact' if compact else '' }}" role="img" aria-labelledby="{{ cid }}-t" aria-label="{{ label }}" width="100%" height="{{ height }}" focusable="false">
-<title id="{{ cid }}-t">{{ label }}</title>
-{%- if not compact %}
-<line class="aw-chart__grid" x1="0" x2="100%" y1="{{ top }}" y2="{{ top }}" stroke="currentColor" stroke-opacity=".25"></line>
-<text class="aw-chart__value" x="0" y="{{ top - 4 }}" fill="currentColor">{{ max_text }}</text>
-{%- endif %}
-{%- for c in columns %}
-<rect class="aw-chart__bar" x="{{ c.x }}%" width="{{ c.width }}%" y="{{ c.y }}" height="{{ c.height }}" fill="currentColor"><title>{{ c.tip }}</title></rect>
-{%- endfor %}
-<line class="aw-chart__axis" x1="0" x2="100%" y1="{{ base }}" y2="{{ base }}" stroke="currentColor" stroke-opacity=".5"></line>
-{%- for a in axis %}
-<text class="aw-chart__label" x="{{ a.x }}%" y="{{ base + 14 }}" text-anchor="{{ a.anchor }}" fill="currentColor">{{ a.text }}</text>
-{%- endfor %}
-</svg>"""
-)
 
 
 def month_columns(
-    counts: Sequence[tuple[str, int]], *, cid: str, label: str, compact: bool = False
+    counts: Sequence[tuple[str, int]], *, cid: str, label: str, compact: bool = False,
+    env: jinja2.Environment | None = None,
 ) -> Markup:
     """Columns for `(YYYY-MM, count)` pairs in time order (months without papers included)."""
     n = max(len(counts), 1)
@@ -121,7 +108,8 @@ def month_columns(
         if j == 0 and axis:
             continue
         axis.append(AxisLabel(_fmt(j * slot), months[j][:4], "start"))
-    return Markup(_COLUMNS.render(
+    template = (env or packaged_env()).get_template("chart_columns.svg")
+    return Markup(template.render(
         cid=cid, label=label, compact=compact, height=height, top=top,
         base=base, columns=columns, axis=axis, max_text=plural(biggest) if counts else "",
     ))
@@ -148,21 +136,6 @@ class _DrawnRow:
     tip: str
 
 
-_BARS = _ENV.from_string(
-    """<svg class="aw-chart aw-chart--bars" role="img" aria-labelledby="{{ cid }}-t" aria-label="{{ label }}" width="100%" height="{{ height }}" focusable="false">
-<title id="{{ cid }}-t">{{ label }}</title>
-{%- for r in rows %}
-<g class="aw-chart__row"><title>{{ r.tip }}</title>
-<text class="aw-chart__label" x="{{ r.indent * 14 }}" y="{{ r.text_y }}" fill="currentColor">{{ r.label }}</text>
-<text class="aw-chart__value" x="100%" y="{{ r.text_y }}" text-anchor="end" fill="currentColor">{{ r.value }}</text>
-<rect class="aw-chart__track" x="0" y="{{ r.bar_y }}" width="100%" height="{{ bar }}" fill="currentColor" fill-opacity=".08"></rect>
-{%- if r.value %}
-<rect class="aw-chart__bar" x="0" y="{{ r.bar_y }}" width="{{ r.width }}%" height="{{ bar }}" fill="currentColor"></rect>
-{%- endif %}
-</g>
-{%- endfor %}
-</svg>"""
-)
 
 MAX_LABEL = 44
 
@@ -172,7 +145,8 @@ def _shorten(text: str, limit: int = MAX_LABEL) -> str:
 
 
 def horizontal_bars(
-    rows: Iterable[BarRow], *, cid: str, label: str, total: int | None = None
+    rows: Iterable[BarRow], *, cid: str, label: str, total: int | None = None,
+    env: jinja2.Environment | None = None,
 ) -> Markup:
     """One row per item: the label with its count on a text line, a bar below.
 
@@ -190,7 +164,8 @@ def horizontal_bars(
             text_y=y0 + 13, bar_y=y0 + 18, width=_fmt(r.value / scale * 100),
             tip=f"{r.label}: {plural(r.value)}",
         ))
-    return Markup(_BARS.render(
+    template = (env or packaged_env()).get_template("chart_bars.svg")
+    return Markup(template.render(
         cid=cid, label=label, rows=drawn, bar=bar,
         height=max(len(drawn) * step, step),
     ))
@@ -198,24 +173,16 @@ def horizontal_bars(
 
 # --- a share of the whole: one stacked bar ----------------------------------------------------
 
-_SHARE = _ENV.from_string(
-    """<svg class="aw-chart aw-chart--share" role="img" aria-labelledby="{{ cid }}-t" aria-label="{{ label }}" width="100%" height="52" focusable="false">
-<title id="{{ cid }}-t">{{ label }}</title>
-<rect class="aw-chart__track" x="0" y="4" width="100%" height="18" fill="currentColor" fill-opacity=".12"><title>{{ rest_tip }}</title></rect>
-{%- if part %}
-<rect class="aw-chart__bar" x="0" y="4" width="{{ width }}%" height="18" fill="currentColor"><title>{{ part_tip }}</title></rect>
-{%- endif %}
-<text class="aw-chart__label" x="0" y="40" fill="currentColor">{{ part_tip }}</text>
-<text class="aw-chart__value" x="100%" y="40" text-anchor="end" fill="currentColor">{{ rest_tip }}</text>
-</svg>"""
-)
 
 
 def share_bar(
-    part: int, total: int, *, cid: str, label: str, part_name: str, rest_name: str
+    part: int, total: int, *, cid: str, label: str, part_name: str, rest_name: str,
+    env: jinja2.Environment | None = None,
 ) -> Markup:
+    """One bar: `part` of `total` filled, with both shares written below."""
     pct = part / total * 100 if total else 0.0
-    return Markup(_SHARE.render(
+    template = (env or packaged_env()).get_template("chart_share.svg")
+    return Markup(template.render(
         cid=cid, label=label, part=part, width=_fmt(pct),
         part_tip=f"{part_name}: {part} ({pct:.0f}%)",
         rest_tip=f"{rest_name}: {total - part} ({100 - pct:.0f}%)" if total else f"{rest_name}: 0",

@@ -1,4 +1,4 @@
-"""Catalogue models -> page HTML, through autoescaping Jinja templates.
+"""Catalogue models -> page HTML, through autoescaping Jinja templates (render/environment.py).
 
 Pages are rendered to finished HTML, so MkDocs does not have to parse Markdown that we already hold
 as data, and entry text meets exactly one escaping context: HTML, handled by Jinja's autoescape.
@@ -10,13 +10,10 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
-
 from ..catalog.links import arxiv_url, doi_url
 from ..catalog.model import LINK_KINDS, Catalog, Category, Entry
+from .environment import template_env
 from .site import SiteLayout, relative_url
-
-TEMPLATES = Path(__file__).parent / "templates"
 
 LINK_LABELS = {"paper": "Paper", "code": "Code", "project": "Project page", "demo": "Demo", "data": "Data"}
 DOWNLOAD_FORMATS = (("bib", "BibTeX"), ("json", "CSL-JSON"), ("ris", "RIS"))
@@ -113,19 +110,14 @@ class Renderer:
         bibtex_for: Callable[[Entry], str] | None = None,
         downloads_enabled: bool = True,
         authors_shown: int = 3,
+        template_overrides: str | Path | None = None,
     ):
         self.catalog = catalog
         self.layout = layout
         self.bibtex_for = bibtex_for
         self.downloads_enabled = downloads_enabled
         self.authors_shown = authors_shown
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=False,
-            lstrip_blocks=False,
-        )
+        self.env = template_env(template_overrides)
         self.env.globals["ctx_link_kinds"] = LINK_KINDS
         self.env.globals["link_labels"] = LINK_LABELS
         self._subtree_counts: dict[str, int] | None = None
@@ -136,7 +128,8 @@ class Renderer:
             self.authors_shown,
         )
 
-    def _render(self, name: str, page_url: str, **values) -> str:
+    def render(self, name: str, page_url: str, **values) -> str:
+        """The template `name` rendered for the page at `page_url` (`ctx` links from there)."""
         return self.env.get_template(name).render(ctx=self.context(page_url), **values)
 
     def subtree_counts(self) -> dict[str, int]:
@@ -149,7 +142,7 @@ class Renderer:
 
     def paper_page(self, entry: Entry, page_url: str) -> str:
         bibtex = self.bibtex_for(entry) if self.bibtex_for else None
-        return self._render("paper.html", page_url, entry=entry, bibtex=bibtex)
+        return self.render("paper.html", page_url, entry=entry, bibtex=bibtex)
 
     def category_page(self, category: Category, page_url: str) -> str:
         counts = self.subtree_counts()
@@ -159,13 +152,13 @@ class Renderer:
         child_entries = {
             child.slug: self.catalog.entries_in_subtree(child) for child in category.children
         }
-        return self._render(
+        return self.render(
             "category.html", page_url, category=category, entries=entries, direct=direct,
             children=children, child_entries=child_entries,
         )
 
     def tag_page(self, tag: str, page_url: str) -> str:
-        return self._render(
+        return self.render(
             "tag.html", page_url, tag=tag, description=self.catalog.tags.get(tag, ""),
             entries=self.catalog.entries_with_tag(tag),
         )
@@ -178,20 +171,28 @@ class Renderer:
         return [(tag, self.catalog.tags.get(tag, ""), counts[tag]) for tag in self.catalog.tags]
 
     def tags_index_page(self, page_url: str) -> str:
-        return self._render(
+        return self.render(
             "tags_index.html", page_url, tags=self.tag_counts(), total=len(self.catalog.entries)
         )
 
     def categories_index_page(self, page_url: str) -> str:
-        return self._render(
-            "categories_index.html", page_url, categories=self.catalog.categories,
+        return self._categories("categories_index.html", page_url)
+
+    def categories_block(self, page_url: str) -> str:
+        """The category tree for the `<!-- awesome:categories -->` marker of a site's own page."""
+        return self._categories("categories_block.html", page_url)
+
+    def _categories(self, template: str, page_url: str) -> str:
+        return self.render(
+            template, page_url, categories=self.catalog.categories,
             counts=self.subtree_counts(), total=len(self.catalog.entries),
             ncategories=len(self.catalog.all_categories()),
         )
 
     def summary_block(self, page_url: str) -> str:
+        """Counts and the whole-list downloads, for the `<!-- awesome:summary -->` marker."""
         entries = self.catalog.entries.values()
-        return self._render(
+        return self.render(
             "summary.html", page_url, total=len(self.catalog.entries),
             ncategories=len(self.catalog.all_categories()), ntags=len(self.catalog.tags),
             with_code=sum(1 for e in entries if e.has_code),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..catalog.model import Catalog
+
 
 @dataclass
 class SiteLayout:
@@ -59,6 +61,12 @@ class SiteLayout:
         if stem == "index" or stem.endswith("/index"):
             return stem[: -len("index")]
         return stem + "/"
+
+
+def layout_for(catalog: Catalog, **options) -> SiteLayout:
+    """The layout of `catalog`'s site; `options` are SiteLayout's folders and URL style."""
+    parents = frozenset(c.slug for c in catalog.all_categories() if c.children)
+    return SiteLayout(parent_slugs=parents, **options)
 
 
 def relative_url(target: str, source_page_url: str) -> str:

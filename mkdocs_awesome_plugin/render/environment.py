@@ -1,0 +1,55 @@
+"""The Jinja environment every generated page, chart and `<head>` tag is rendered with.
+
+Autoescape is on for every template, so entry text meets one escaping context: HTML. A site can
+replace any packaged template: a file of the same name in the override folder (the plugin passes
+`<theme custom_dir>/awesome/`) is found first. The packaged one stays reachable as
+`packaged/<name>`, so an override can include or extend it. See docs/templates.md.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+OVERRIDE_FOLDER = "awesome"  # inside the theme's custom_dir
+PACKAGED_PREFIX = "packaged"
+
+
+def script_json(data) -> str:
+    """JSON safe to place inside a <script> element: no `</script>`, no HTML comment openers."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    return (
+        text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def _script_json_filter(data) -> Markup:
+    return Markup(script_json(data))
+
+
+def template_env(overrides: str | Path | None = None) -> jinja2.Environment:
+    """An environment over the packaged templates, with `overrides` (a folder) searched first."""
+    packaged = jinja2.FileSystemLoader(str(TEMPLATES))
+    loaders: list[jinja2.BaseLoader] = []
+    if overrides is not None:
+        loaders.append(jinja2.FileSystemLoader(str(overrides)))
+    loaders += [packaged, jinja2.PrefixLoader({PACKAGED_PREFIX: packaged})]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["script_json"] = _script_json_filter
+    return env
+
+
+@lru_cache(maxsize=1)
+def packaged_env() -> jinja2.Environment:
+    """The environment without overrides, for callers that render outside a build."""
+    return template_env()
