@@ -592,6 +592,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="overwrite files in OUTDIR that an earlier run did not write")
     p.set_defaults(func=cmd_generate)
+
+    from .commands_net import register  # add, enrich, refresh, links: the network commands
+    register(sub)
     return parser
 
 
