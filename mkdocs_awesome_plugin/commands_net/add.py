@@ -22,6 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--category", action="append", default=[], help="category slug; "
                         "repeatable (asked for on a terminal when missing)")
     parser.add_argument("--tag", action="append", default=[], help="tag; repeatable")
+    parser.add_argument("--date", help="YYYY-MM or YYYY-MM-DD, for a paper whose sources give "
+                        "no month (Crossref often gives only the year)")
     parser.add_argument("--entries", default="entries", help="the entries folder (default: entries)")
     parser.add_argument("--schema", help="what the yaml-language-server line points at")
     parser.add_argument("--no-input", action="store_true", help="never ask, even on a terminal")
@@ -33,7 +35,7 @@ def _new_args(args: argparse.Namespace, fields: dict) -> argparse.Namespace:
     links = fields.get("links", {})
     return argparse.Namespace(
         arxiv=fields.get("arxiv"), title=fields.get("title"),
-        author=list(fields.get("authors") or []), date=fields.get("date"),
+        author=list(fields.get("authors") or []), date=fields.get("date") or args.date,
         category=list(args.category), tag=list(args.tag),
         paper=links.get("paper"), code=links.get("code"), project=None, demo=None, data=None,
         venue=fields.get("venue"), venue_type=fields.get("venue_type"), doi=fields.get("doi"),

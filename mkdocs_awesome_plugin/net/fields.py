@@ -106,7 +106,7 @@ def crossref_fields(record: CrossrefRecord) -> dict:
         "doi": record.doi,
         "links": {"paper": doi_url(record.doi)},
     }
-    if record.date:
+    if len(record.date) >= 7:  # an entry's date is known at least to the month
         fields["date"] = record.date
     venue_type = CROSSREF_TYPES.get(record.type)
     if venue_type and venue_type != "preprint":
