@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from net_server import ApiServer
 
 REPO = Path(__file__).resolve().parent.parent
