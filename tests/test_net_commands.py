@@ -132,6 +132,22 @@ def test_add_refuses_a_paper_already_listed(project, server):
     assert snapshot(project / "entries/papers") == before
 
 
+def test_add_on_a_terminal_asks_for_categories_and_tags(project, server, monkeypatch):
+    from test_cli import _converse
+
+    for name, value in {**server.env(), "AWESOME_ARXIV_INTERVAL": "0"}.items():
+        monkeypatch.setenv(name, value)
+    code, out = _converse([*CLI, "add", "2408.00714"], project, [
+        ("Categories (separated by spaces): ", "sam2"),
+        ("Tags (separated by spaces): ", "foundation-model video"),
+    ])
+    assert code == 0, out
+    assert "entries/papers/ravi2024sam.yaml" in out
+    written = yaml.safe_load((project / "entries/papers/ravi2024sam.yaml").read_text())
+    assert written["authors"] == SAM2_AUTHORS
+    assert (written["categories"], written["tags"]) == (["sam2"], ["foundation-model", "video"])
+
+
 def test_add_without_categories_off_a_terminal_names_the_missing_flags(project, server):
     proc = run("add", "2408.00714", cwd=project, server=server)
     assert proc.returncode == 2

@@ -69,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "json":
         print(json.dumps({
             "links": len(set(wanted)), "dead": len(errors),
-            "moved": sum(1 for p in problems if p.severity == "warning"),
+            "moved": sum(1 for p in problems if "moved permanently" in p.message),
             "problems": [{"path": p.path, "line": p.line, "col": p.col, "severity": p.severity,
                           "field": p.field, "message": p.message} for p in problems],
         }, indent=2, ensure_ascii=False))
     else:
         for p in problems:
             print(format_problem(p, fmt))
-        moved_count = len(problems) - len(errors)
+        moved_count = sum(1 for p in problems if "moved permanently" in p.message)
         print(f"{len(set(wanted))} links checked, {len(errors)} dead, {moved_count} moved"
               + (f", {written} files updated" if args.write else ""), file=sys.stderr)
     return 1 if errors else 0
