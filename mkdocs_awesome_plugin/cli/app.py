@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import argparse
 
-from . import generate, import_, lint, new, readme
+from . import add, enrich, generate, import_, links, lint, new, readme, refresh
 
 # in the order `--help` lists them
 COMMANDS = (new, lint, import_, readme, generate)
+# the commands that reach the network (arXiv, Crossref, the links themselves); each module has
+# `add_arguments(parser)` and `run(args)`
+NETWORK_COMMANDS = {
+    "add": (add, "add papers by arXiv id or DOI, filled in from arXiv and Crossref"),
+    "enrich": (enrich, "fill empty authors, dates, venues and DOIs from arXiv and Crossref"),
+    "refresh": (refresh, "find preprints since published and newer arXiv titles"),
+    "links": (links, "find dead and moved links"),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,6 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS:
         command.add_parser(sub).set_defaults(func=command.run)
+    for name, (module, help_text) in NETWORK_COMMANDS.items():
+        network = sub.add_parser(name, help=help_text, description=module.__doc__)
+        module.add_arguments(network)
+        network.set_defaults(func=module.run)
     return parser
 
 
