@@ -117,6 +117,15 @@ def _construct(loader: _StrictLoader, node):
     if isinstance(node, ScalarNode):
         try:
             return loader.construct_object(node, deep=True)
+        except ValueError:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                # an impossible day written unquoted (2024-02-30): keep the text, so that the
+                # field's own check names the field instead of a traceback
+                return node.value
+            raise YamlProblem(
+                f"cannot read {node.value!r}", node.start_mark.line + 1,
+                node.start_mark.column + 1,
+            ) from None
         except ConstructorError:
             raise YamlProblem(
                 f"unsupported YAML tag {node.tag!r}",
