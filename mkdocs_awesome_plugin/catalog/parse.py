@@ -22,13 +22,16 @@ from .suggest import did_you_mean
 from .validators import (
     KEY_RE,
     characters_problem,
+    hidden_character,
+    hidden_character_message,
     item_line,
     line_of,
+    locate_character,
     parse_date,
     text_problem,
     type_name,
 )
-from .yaml_source import LineDict, YamlProblem, load_yaml_bytes
+from .yaml_source import LineDict, YamlProblem, decode_utf8, load_yaml_bytes
 
 KNOWN_FIELDS = known_fields()
 REQUIRED = required_fields()
@@ -260,9 +263,38 @@ def _generic_message(error: ValidationError, top: str) -> str:
     return error.message  # pragma: no cover - every keyword the schema uses is worded above
 
 
-def _schema_pass(col: ProblemCollector, data: LineDict) -> set[str]:
-    """Report the schema's errors; return the top-level fields that had one."""
+def _strings(value: object, path: list) -> list[tuple[list, str]]:
+    """Every text value inside `value` with its path (mapping keys and list indexes)."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [found for k, v in value.items() for found in _strings(v, [*path, k])]
+    if isinstance(value, list):
+        return [found for i, v in enumerate(value) for found in _strings(v, [*path, i])]
+    return []
+
+
+def _hidden_pass(col: ProblemCollector, data: LineDict, data_bytes: bytes) -> set[str]:
+    """Report bidirectional controls and invisible characters in any text of the entry, at the
+    character's own line and column; return the top-level fields that hold one."""
     bad: set[str] = set()
+    source: str | None = None
+    for path, value in _strings(data, []):
+        found = hidden_character(value)
+        if found is None:
+            continue
+        if source is None:
+            source = decode_utf8(data_bytes)
+        line, column = locate_character(source, _line_at(data, path), found[1])
+        col.error(line, _field_name(path), hidden_character_message(found[1]), column)
+        bad.add(path[0])
+    return bad
+
+
+def _schema_pass(col: ProblemCollector, data: LineDict, skip: set[str]) -> set[str]:
+    """Report the schema's errors, except on fields in `skip` (already reported); return the
+    top-level fields that had one."""
+    bad: set[str] = set(skip)
     found: dict[str, tuple[int, int, str]] = {}  # field -> (priority, line, message)
     missing: list[tuple[int, str, str]] = []
 
@@ -273,8 +305,8 @@ def _schema_pass(col: ProblemCollector, data: LineDict) -> set[str]:
     for error in schema_errors(data):
         path = list(error.absolute_path)
         top = path[0] if path else None
-        if top == "key":
-            continue  # checked against the file name below, in one message
+        if top == "key" or top in skip:
+            continue  # checked against the file name below / reported already
         rank = _PRIORITY.index(error.validator) if error.validator in _PRIORITY else 99
         if error.validator == "required":
             parent = _line_at(data, path) if path else data.start_line
@@ -346,7 +378,7 @@ def parse_entry(data_bytes: bytes, key: str, path: str) -> tuple[Entry | None, l
         col.error(1, "", f"an entry must be a mapping of fields, got {type_name(data)}")
         return None, col.problems
 
-    bad = _schema_pass(col, data)
+    bad = _schema_pass(col, data, _hidden_pass(col, data, data_bytes))
     if "key" in data and data["key"] != key:
         col.error(line_of(data, "key"), "key",
                   f"key {data['key']!r} does not match the file name {key!r}")

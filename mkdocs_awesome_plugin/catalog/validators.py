@@ -19,6 +19,13 @@ TAG_RE = SLUG_RE
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 MAX_TEXT = 1000
 
+# Characters that make text display other than it reads ("Trojan Source"): bidirectional
+# embeddings, overrides and isolates, and characters that take no space. An entry never needs
+# them; a title holding U+202E would show readers a title other than the text it holds.
+BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+INVISIBLE = frozenset(("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"))
+HIDDEN = BIDI_CONTROLS | INVISIBLE
+
 
 def type_name(value: object) -> str:
     """What a YAML value is, in a contributor's words ("a list", "true/false")."""
@@ -28,11 +35,50 @@ def type_name(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
+def hidden_character(value: str) -> tuple[int, str] | None:
+    """The index and character of the first bidirectional control or invisible character."""
+    if HIDDEN.isdisjoint(value):
+        return None
+    for i, ch in enumerate(value):
+        if ch in HIDDEN:
+            return i, ch
+    return None  # pragma: no cover
+
+
+def hidden_character_message(ch: str) -> str:
+    """What is wrong with hidden character `ch`, in one line."""
+    name = unicodedata.name(ch, "")
+    code = f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+    if ch in BIDI_CONTROLS:
+        return f"contains the bidirectional control {code}, which makes the text display " \
+            "other than it reads; remove it"
+    return f"contains the invisible character {code}; remove it"
+
+
+def locate_character(source: str, start_line: int, ch: str) -> tuple[int, int]:
+    """(line, column) of `ch` in `source` at or after `start_line`, written as itself or as a
+    YAML escape (`\\u202e`); `(start_line, 1)` when not found."""
+    code = ord(ch)
+    forms = [ch, f"\\u{code:04x}", f"\\u{code:04X}", f"\\U{code:08x}", f"\\U{code:08X}"]
+    if code < 0x100:
+        forms += [f"\\x{code:02x}", f"\\x{code:02X}"]
+    lines = source.split("\n")
+    for number in range(max(start_line, 1), len(lines) + 1):
+        text = lines[number - 1]
+        found = [i for i in (text.find(form) for form in forms) if i >= 0]
+        if found:
+            return number, min(found) + 1
+    return start_line, 1
+
+
 def characters_problem(value: str, *, multiline: bool = False) -> str | None:
     """Why the characters of `value` do not make acceptable text (blank, a line break in one-line
-    text, control or invalid characters), or None."""
+    text, control, hidden or invalid characters), or None."""
     if not value.strip():
         return "must not be empty"
+    hidden = hidden_character(value)
+    if hidden:
+        return hidden_character_message(hidden[1])
     for ch in value:
         if ch == "\n" and multiline:
             continue
