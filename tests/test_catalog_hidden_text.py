@@ -15,6 +15,7 @@ RLO, ZWSP = "\u202e", "\u200b"
 
 GOOD = """\
 title: A good paper
+arxiv_title: The preprint
 authors: [Ada Lovelace, Alan Turing]
 date: "2024-08"
 categories: [image]
@@ -38,21 +39,22 @@ bibtex: |
 # field, the text in GOOD to put the character after, the problem's line, field and column
 SITES = [
     ("title", "title: A good", 1, "title", 14),
-    ("first author", "[Ada", 2, "authors[0]", 14),
-    ("second author", "Alan", 2, "authors[1]", 29),
-    ("date", 'date: "2024', 3, "date", 12),
-    ("category", "[image", 4, "categories[0]", 19),
-    ("tag", "[video", 5, "tags[0]", 13),
-    ("paper link", "paper: https://arxiv", 7, "links.paper", 23),
-    ("code link", "code: https://github", 8, "links.code", 23),
-    ("venue", "venue: CVPR", 9, "venue", 12),
-    ("summary", "summary: One", 10, "summary", 13),
-    ("arxiv", 'arxiv: "2409', 11, "arxiv", 13),
-    ("doi", "doi: 10.1000", 12, "doi", 13),
-    ("supersedes", "[old2024", 13, "supersedes[0]", 21),
-    ("added", 'added: "2024', 14, "added", 13),
-    ("venue_type", "venue_type: conf", 15, "venue_type", 17),
-    ("bibtex", "title = {Ok", 18, "bibtex", 16),
+    ("arxiv_title", "arxiv_title: The", 2, "arxiv_title", 17),
+    ("first author", "[Ada", 3, "authors[0]", 14),
+    ("second author", "Alan", 3, "authors[1]", 29),
+    ("date", 'date: "2024', 4, "date", 12),
+    ("category", "[image", 5, "categories[0]", 19),
+    ("tag", "[video", 6, "tags[0]", 13),
+    ("paper link", "paper: https://arxiv", 8, "links.paper", 23),
+    ("code link", "code: https://github", 9, "links.code", 23),
+    ("venue", "venue: CVPR", 10, "venue", 12),
+    ("summary", "summary: One", 11, "summary", 13),
+    ("arxiv", 'arxiv: "2409', 12, "arxiv", 13),
+    ("doi", "doi: 10.1000", 13, "doi", 13),
+    ("supersedes", "[old2024", 14, "supersedes[0]", 21),
+    ("added", 'added: "2024', 15, "added", 13),
+    ("venue_type", "venue_type: conf", 16, "venue_type", 17),
+    ("bibtex", "title = {Ok", 19, "bibtex", 16),
 ]
 
 

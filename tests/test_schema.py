@@ -137,3 +137,28 @@ def test_what_the_schema_allows_loads():
     entry, problems = parse_entry(text.encode("utf-8"), "good2024paper", "p.yaml")
     assert problems == []
     assert entry.arxiv == "2409.00001" and entry.venue is None and entry.doi is None
+
+
+def test_arxiv_title_and_confidence_are_optional_fields_of_the_model():
+    from mkdocs_awesome_plugin.catalog.model import CONFIDENCE_LEVELS
+
+    assert set(CONFIDENCE_LEVELS) == {v for v in SCHEMA["properties"]["confidence"]["enum"] if v}
+    text = GOOD + "arxiv_title: ' The preprint title '\nconfidence: medium\n"
+    entry, problems = parse_entry(text.encode("utf-8"), "good2024paper", "p.yaml")
+    assert problems == []
+    assert (entry.arxiv_title, entry.confidence) == ("The preprint title", "medium")
+    entry, _ = parse_entry(GOOD.encode("utf-8"), "good2024paper", "p.yaml")
+    assert (entry.arxiv_title, entry.confidence) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (GOOD + "confidence: sure\n", (8, "confidence", "'sure' is not one of high, medium, low")),
+        (GOOD + 'arxiv_title: "two\\nlines"\n', (8, "arxiv_title", "must be a single line")),
+        (GOOD + "arxiv_title: '  '\n", (8, "arxiv_title", "must not be empty")),
+    ],
+)
+def test_arxiv_title_and_confidence_are_checked(text, expected):
+    line, field, message = expected
+    assert (line, field, "error", message) in _problems(text)

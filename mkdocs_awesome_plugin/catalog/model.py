@@ -8,12 +8,14 @@ from .bibtex_input import BibtexOverride
 from .problems import Problem, Severity
 
 __all__ = [
-    "LINK_KINDS", "VENUE_TYPES", "Catalog", "Category", "Entry", "PartialDate", "Problem",
+    "CONFIDENCE_LEVELS", "LINK_KINDS", "VENUE_TYPES", "Catalog", "Category", "Entry", "PartialDate", "Problem",
     "Severity",
 ]
 
 LINK_KINDS = ("paper", "code", "project", "demo", "data")
 VENUE_TYPES = ("conference", "workshop", "journal", "preprint", "other")
+# how sure an entry's facts are (see docs/contributing.md, "The entry format")
+CONFIDENCE_LEVELS = ("high", "medium", "low")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ class Entry:
     # the author list is known to be incomplete ("Guo, Li et al."): shown as "et al.",
     # written to BibTeX as "and others"
     et_al: bool = False
+    # the arXiv version's title when the published one (`title`) differs
+    arxiv_title: str | None = None
+    # how sure the facts are: one of CONFIDENCE_LEVELS, or None when not said
+    confidence: str | None = None
     # line of each top-level field in the source file, for messages
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 

@@ -183,6 +183,7 @@ class FieldRule:
 # name.
 FIELDS: dict[str, FieldRule] = {
     "title": FieldRule(_text()),
+    "arxiv_title": FieldRule(_text(), absent_if_null=True),
     "authors": FieldRule(_authors),
     "date": FieldRule(_date, wording=_date_message),
     "added": FieldRule(_date, wording=_date_message),
@@ -197,6 +198,7 @@ FIELDS: dict[str, FieldRule] = {
     "supersedes": FieldRule(_string_list),
     "bibtex": FieldRule(_bibtex, absent_if_null=True),
     "et_al": FieldRule(_same),
+    "confidence": FieldRule(_same, absent_if_null=True),
 }
 # tests/test_schema.py checks that FIELDS, LINK_KINDS and VENUE_TYPES match the schema
 
@@ -418,6 +420,8 @@ def parse_entry(data_bytes: bytes, key: str, path: str) -> tuple[Entry | None, l
         bibtex=fields.get("bibtex"),
         bibtex_override=fields.get("bibtex_override"),
         et_al=fields.get("et_al", False),
+        arxiv_title=fields.get("arxiv_title"),
+        confidence=fields.get("confidence"),
         lines=dict(data.lines),
     )
     return entry, col.problems
