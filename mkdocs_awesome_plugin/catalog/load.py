@@ -8,6 +8,7 @@ catalogue.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .problems import ERROR, NOTE, Problem
 from .quality import check_catalog, memo_for
 from .suggest import did_you_mean
 from .validators import parse_date, text_problem
-from .vocabulary import parse_categories, parse_tags
+from .vocabulary import parse_categories, parse_tag_vocabulary, parse_tags
 
 # the names other modules (and the CLI) imported from here before the split
 __all__ = [
@@ -41,22 +42,32 @@ def _display_path(path: Path, base: Path | None) -> str:
 
 def _load_vocabulary(
     root: Path, base: Path | None
-) -> tuple[list[Category], dict[str, str], list[Problem]]:
+) -> tuple[list[Category], dict[str, str], dict[str, tuple[str, ...]], list[Problem]]:
     problems: list[Problem] = []
     categories: list[Category] = []
     tags: dict[str, str] = {}
+    implies: dict[str, tuple[str, ...]] = {}
     for name in ("categories.yaml", "tags.yaml"):
         path = root / name
         display = _display_path(path, base)
         if not path.is_file():
             problems.append(Problem(display, 1, "", "file is missing"))
         elif name == "tags.yaml":
-            tags, found = parse_tags(path.read_bytes(), display)
+            tags, implies, found = parse_tag_vocabulary(path.read_bytes(), display)
             problems += found
         else:
             categories, found = parse_categories(path.read_bytes(), display)
             problems += found
-    return categories, tags, problems
+    return categories, tags, implies, problems
+
+
+def _with_implied_tags(entry: Entry, implies: dict[str, tuple[str, ...]]) -> Entry:
+    """`entry` with the tags its tags imply added after its own (a copy: the cached entry keeps
+    the tags as written, which the quality check compares with)."""
+    extra = [t for tag in entry.tags for t in implies.get(tag, ()) if t not in entry.tags]
+    if not extra:
+        return entry
+    return dataclasses.replace(entry, tags=[*entry.tags, *dict.fromkeys(extra)])
 
 
 def _entry_files(papers_dir: Path, base: Path | None) -> tuple[list[Path], list[Problem]]:
@@ -82,7 +93,7 @@ def load_catalog(
     """
     root = Path(entries_dir)
     base = Path(base_dir) if base_dir is not None else None
-    categories, tags, problems = _load_vocabulary(root, base)
+    categories, tags, implies, problems = _load_vocabulary(root, base)
     slugs = {c.slug for root_cat in categories for c in root_cat.walk()}
     files, found = _entry_files(root / "papers", base)
     problems += found
@@ -118,9 +129,13 @@ def load_catalog(
     by_key = {file.stem: file for file in files}
     found = check_catalog(
         entries.values(), known_keys=by_key, read=lambda e: by_key[e.key].read_bytes(),
-        memo=memo_for(cache) if cache is not None else None,
+        memo=memo_for(cache) if cache is not None else None, implies=implies,
     )
     problems += found
     failed = {p.path for p in found if p.severity == ERROR}
-    entries = {key: e for key, e in entries.items() if e.path not in failed}
-    return Catalog(entries=entries, categories=categories, tags=tags, problems=problems)
+    entries = {
+        key: _with_implied_tags(e, implies) for key, e in entries.items() if e.path not in failed
+    }
+    return Catalog(
+        entries=entries, categories=categories, tags=tags, problems=problems, tag_implies=implies
+    )

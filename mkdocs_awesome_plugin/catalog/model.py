@@ -125,6 +125,9 @@ class Catalog:
     categories: list[Category]
     tags: dict[str, str]
     problems: list[Problem] = field(default_factory=list)
+    # tag -> the tags it implies (tags.yaml `implies:`, followed through); already applied to
+    # the entries' tags
+    tag_implies: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def _remember(self, key, compute):

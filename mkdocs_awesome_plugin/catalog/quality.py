@@ -15,6 +15,7 @@ mistake that can also be right is a warning, which never fails a build; a note a
 | one link (code, project, demo, data or paper) in two entries with different titles | warning |
 | the date is more than `DATE_BEFORE_ARXIV` months before, or more than `DATE_AFTER_ARXIV` months after, the month of the arXiv id | warning |
 | the same list of `MIN_COPIED_AUTHORS` or more authors, in the same order, as another entry | warning |
+| an entry misses a tag that one of its tags implies (`implies:` in `tags.yaml`); the build adds it | warning |
 | the key does not start with the scheme's `<surname><year>` (keys are never renamed, so this is only a note; not checked while the authors are unknown) | note |
 
 Pairs of entries where one lists the other in `supersedes` (a preprint and its published version)
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from urllib.parse import urlsplit
 
 from .keys import fold_ascii, key_follows_scheme, surname
@@ -147,7 +148,7 @@ class _Checking:
     """What the checks share: the entries in report order, the lines of nested fields, the pairs
     exempt from comparison and the pairs already found to be one paper."""
 
-    def __init__(self, entries, known_keys, read, newest):
+    def __init__(self, entries, known_keys, read, newest, memo=None, implies=None):
         self.ordered: list[Entry] = sorted(
             entries, key=lambda e: (e.key in newest, e.path, e.key)
         )
@@ -157,6 +158,8 @@ class _Checking:
             frozenset((entry.key, other)) for entry in self.ordered for other in entry.supersedes
         }
         self.same_paper: set[frozenset[str]] = set()  # filled by check_same_paper
+        self.memo: TitleIndex | None = memo
+        self.implies: Mapping[str, Collection[str]] = implies or {}
 
     def exempt(self, a: Entry, b: Entry) -> bool:
         """One lists the other in `supersedes`, or they were already reported as one paper."""
@@ -292,13 +295,13 @@ def check_link_two_titles(c: _Checking) -> list[Problem]:
     return problems
 
 
-def check_similar_titles(c: _Checking, memo: TitleIndex | None = None) -> list[Problem]:
+def check_similar_titles(c: _Checking) -> list[Problem]:
     """Near-identical titles, unless the two have different arXiv ids (warnings)."""
     problems = []
     by_title: dict[str, list[Entry]] = {}
     for entry in c.ordered:
         by_title.setdefault(normalize_title(entry.title), []).append(entry)
-    index = memo if memo is not None else TitleIndex()
+    index = c.memo if c.memo is not None else TitleIndex()
     index.update(by_title)
     position = {e.key: i for i, e in enumerate(c.ordered)}
     for entry in c.ordered:
@@ -350,6 +353,24 @@ def check_copied_authors(c: _Checking) -> list[Problem]:
     return problems
 
 
+def check_implied_tags(c: _Checking) -> list[Problem]:
+    """An entry misses a tag that one of its tags implies in `tags.yaml` (warnings; the build
+    adds it anyway)."""
+    problems = []
+    for entry in c.ordered:
+        missing: dict[str, str] = {}  # implied tag -> the entry's tag that implies it
+        for tag in entry.tags:
+            for implied in c.implies.get(tag, ()):
+                if implied not in entry.tags:
+                    missing.setdefault(implied, tag)
+        for implied, tag in missing.items():
+            problems.append(Problem(
+                entry.path, entry.line_of("tags"), "tags",
+                f"{tag!r} implies {implied!r}; add it", WARNING,
+            ))
+    return problems
+
+
 # The documented checks (the table above), in the order they run: `check_same_paper` comes
 # before the warnings that leave pairs of one paper alone.
 CHECKS = (
@@ -360,6 +381,7 @@ CHECKS = (
     check_link_two_titles,
     check_similar_titles,
     check_copied_authors,
+    check_implied_tags,
 )
 
 
@@ -370,18 +392,20 @@ def check_catalog(
     read: Callable[[Entry], bytes] | None = None,
     memo: TitleIndex | None = None,
     newest: Collection[str] = (),
+    implies: Mapping[str, Collection[str]] | None = None,
 ) -> list[Problem]:
     """Every data-quality problem among `entries` (already valid one by one), in file order.
 
     `known_keys` are the keys of all entry files, valid or not, for `supersedes`. `read` returns
     an entry's file content, used only to give nested fields their own line. `memo` keeps title
     comparisons between calls (see `TitleIndex`). Entries whose key is in `newest` count as the
-    latest files, so a problem about a pair lands on them (used when adding an entry).
+    latest files, so a problem about a pair lands on them (used when adding an entry). `implies`
+    maps a tag to the tags it implies (`tags.yaml`), followed through.
     """
-    c = _Checking(entries, known_keys, read, newest)
+    c = _Checking(entries, known_keys, read, newest, memo, implies)
     problems: list[Problem] = []
     for check in CHECKS:
-        problems += check(c, memo) if check is check_similar_titles else check(c)
+        problems += check(c)
     problems.sort(key=lambda p: (p.path, p.line))
     return problems
 
