@@ -71,6 +71,17 @@ def locate_character(source: str, start_line: int, ch: str) -> tuple[int, int]:
     return start_line, 1
 
 
+# what one-line text may not hold: control characters (Cc), line and paragraph separators,
+# surrogates, private-use characters and the noncharacters U+FDD0..U+FDEF; one C-level search
+# instead of a Python loop over every character of every entry
+_CONTROL = (
+    r"\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
+    r"\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+)
+_BAD_ONE_LINE = re.compile(r"[\n" + _CONTROL + "]")
+_BAD_MULTILINE = re.compile("[" + _CONTROL + "]")
+
+
 def characters_problem(value: str, *, multiline: bool = False) -> str | None:
     """Why the characters of `value` do not make acceptable text (blank, a line break in one-line
     text, control, hidden or invalid characters), or None."""
@@ -79,17 +90,15 @@ def characters_problem(value: str, *, multiline: bool = False) -> str | None:
     hidden = hidden_character(value)
     if hidden:
         return hidden_character_message(hidden[1])
-    for ch in value:
-        if ch == "\n" and multiline:
-            continue
-        cat = unicodedata.category(ch)
-        if cat == "Cc" or cat in ("Zl", "Zp"):
-            if ch in "\n\r":
-                return "must be a single line"
-            return f"contains the control character U+{ord(ch):04X}"
-        if cat == "Cs" or cat == "Co" or cat == "Cn" and 0xFDD0 <= ord(ch) <= 0xFDEF:
-            return f"contains the invalid character U+{ord(ch):04X}"
-    return None
+    bad = (_BAD_MULTILINE if multiline else _BAD_ONE_LINE).search(value)
+    if bad is None:
+        return None
+    ch = bad.group()
+    if ch in "\n\r":
+        return "must be a single line"
+    if unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+        return f"contains the control character U+{ord(ch):04X}"
+    return f"contains the invalid character U+{ord(ch):04X}"
 
 
 def text_problem(value: object, *, multiline: bool = False, limit: int = MAX_TEXT) -> str | None:

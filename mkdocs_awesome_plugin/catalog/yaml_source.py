@@ -181,10 +181,13 @@ def _refuse_anchors(text: str) -> None:
 def load_yaml_text(text: str):
     """Parse one YAML document from text. Raises `YamlProblem` on any failure."""
     if _FastLoader is not None:
-        try:
-            _refuse_anchors(text)
-        except yaml.YAMLError:
-            pass  # a syntax error: let the composer below report it with its marks
+        # an anchor is written `&name` and an alias `*name`: without either character there is
+        # nothing to scan for
+        if "&" in text or "*" in text:
+            try:
+                _refuse_anchors(text)
+            except yaml.YAMLError:
+                pass  # a syntax error: let the composer below report it with its marks
         loader = _FastLoader(text)
     else:
         loader = _StrictLoader(text)
