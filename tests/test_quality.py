@@ -315,3 +315,28 @@ def test_title_index_scales_without_comparing_every_pair():
         difflib.SequenceMatcher.ratio = original
     assert index.compared == len(titles)
     assert calls < 3000
+
+
+def test_title_index_finds_the_same_pairs_one_title_at_a_time_as_all_at_once():
+    # a first build scores all titles through the token index; `mkdocs serve` adds a few at a
+    # time through rapidfuzz alone: both must report the same pairs with the same scores
+    import random
+
+    rng = random.Random(7)
+    words = "segment anything model video medical tracking memory prompt sam 2 adapter " \
+            "surgical polyp camouflaged object detection".split()
+    titles = set()
+    for _ in range(150):
+        title = " ".join(rng.choice(words) for _ in range(rng.randint(3, 9)))
+        titles.add(title)
+        titles.add(title.replace(" ", "", 1) if rng.random() < 0.5 else title + "s")
+    titles = sorted(titles)
+    at_once = TitleIndex()
+    at_once.update(titles)
+    one_by_one = TitleIndex()
+    for i in range(1, len(titles) + 1):
+        one_by_one.update(titles[:i])
+    assert one_by_one.compared == at_once.compared == len(titles)
+    pairs = {t: at_once.similar(t) for t in titles}
+    assert sum(len(v) for v in pairs.values()) > 50  # the corpus has pairs to find
+    assert {t: one_by_one.similar(t) for t in titles} == pairs

@@ -7,7 +7,6 @@ remembers them between builds while `mkdocs serve` runs.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import math
 import threading
@@ -28,13 +27,16 @@ class TitleIndex:
     `MIN_SHARED_WORDS`). A pair 90% alike character by character but sharing fewer tokens (edits
     in several words, or a very short title) is not what a reader would call the same title.
 
-    Scoring every pair with difflib is quadratic: at 10,000 entries, minutes. So rapidfuzz (C++)
-    first finds, for each new title, the others whose Indel similarity reaches `ratio`: that is
-    2 x (longest common subsequence) / (both lengths), and difflib's matching blocks are a common
-    subsequence, so it is never below difflib's ratio and no pair is lost. difflib then scores
-    only those few, after the token rule. rapidfuzz replaced a hand-written prefix-filter index
-    (docs/performance.md, "Similar titles"): the same pairs and scores, faster, and ~100 times
-    faster when one title changes.
+    Scoring every pair with difflib is quadratic: at 10,000 entries, minutes. Two filters keep
+    difflib to a few pairs, both exact (they only drop pairs the rule cannot keep):
+    - the token rule, by prefix filtering: order each title's tokens from rarest to most common;
+      two titles that share at least `t` tokens share one of their first `len - t + 1`, so only
+      those are indexed and looked up, and common words ("segment", "sam") rarely are;
+    - rapidfuzz's Indel similarity, 2 x (longest common subsequence) / (both lengths): difflib's
+      matching blocks are a common subsequence, so it is never below difflib's ratio.
+    When only a few titles are new (`mkdocs serve` after an edit), rapidfuzz compares them with
+    every title in C, which is quicker than rebuilding the token index. rapidfuzz replaced
+    hand-written bigram and `quick_ratio` bounds (docs/performance.md, "Similar titles").
 
     The index remembers the pairs it scored and, given the next set of titles, scores only pairs
     with a new title. `mkdocs serve` keeps one per plugin instance (see `memo_for`).
@@ -60,26 +62,35 @@ class TitleIndex:
                 self._score(sorted(wanted), new)
 
     def _score(self, titles: list[str], new: set[str]) -> None:
+        # Both ways find the same pairs (each only drops pairs the rule cannot keep). A few new
+        # titles, as while `mkdocs serve` runs: rapidfuzz against every title, in C. Many (a
+        # first build): the token index, which compares far fewer pairs than all of them.
+        if len(new) <= max(16, len(titles) // 20):
+            self._score_few(titles, new)
+        else:
+            self._score_many(titles, new)
+
+    def _keep_if_similar(self, title: str, other: str, matcher: difflib.SequenceMatcher) -> None:
+        """Score a pair that passed the token rule: rapidfuzz's bound, then difflib."""
+        ratio = self.ratio
+        if Indel.normalized_similarity(title, other, score_cutoff=ratio) < ratio:
+            return
+        # difflib's ratio depends a little on the order; always the sorted order
+        first, second = (other, title) if other < title else (title, other)
+        matcher.set_seqs(first, second)
+        score = matcher.ratio()
+        if score >= ratio:
+            self._similar.setdefault(title, {})[other] = score
+            self._similar.setdefault(other, {})[title] = score
+
+    def _score_few(self, titles: list[str], new: set[str]) -> None:
         tokens: dict[str, frozenset[str]] = {}
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         ratio = self.ratio
-        # Indel similarity 2*LCS/(n+m) >= ratio needs the shorter title to be at least
-        # ratio/(2-ratio) of the longer: only titles of near length are handed to rapidfuzz
-        order = sorted(titles, key=lambda t: (len(t), t))
-        lengths = [len(t) for t in order]
-        all_new = len(new) == len(order)
-        for i, title in enumerate(order):
-            if title not in new:
-                continue
+        for title in sorted(new):
             self.compared += 1
-            n = len(title)
-            hi = bisect.bisect_right(lengths, math.floor(n * (2 - ratio) / ratio + 1e-9))
-            # each pair once: a new title against the titles after it in `order`, and against
-            # the old titles before it
-            choices = order[i + 1 : hi]
-            if not all_new:
-                lo = bisect.bisect_left(lengths, math.ceil(n * ratio / (2 - ratio) - 1e-9))
-                choices += [t for t in order[lo:i] if t not in new]
+            # each pair once: against the old titles, and the new ones after it
+            choices = [t for t in titles if t not in new or t > title]
             close = process.extract(
                 title, choices, scorer=Indel.normalized_similarity, score_cutoff=ratio, limit=None
             )
@@ -89,15 +100,36 @@ class TitleIndex:
             need = _need(len(words))
             for other, _bound, _index in close:
                 other_words = tokens.setdefault(other, _tokens(other))
-                if len(words & other_words) < max(need, _need(len(other_words))):
-                    continue
-                # difflib's ratio depends a little on the order; always the sorted order
-                first, second = (other, title) if other < title else (title, other)
-                matcher.set_seqs(first, second)
-                score = matcher.ratio()
-                if score >= ratio:
-                    self._similar.setdefault(title, {})[other] = score
-                    self._similar.setdefault(other, {})[title] = score
+                if len(words & other_words) >= max(need, _need(len(other_words))):
+                    self._keep_if_similar(title, other, matcher)
+
+    def _score_many(self, titles: list[str], new: set[str]) -> None:
+        words = {t: _tokens(t) for t in titles}
+        frequency: dict[str, int] = {}
+        for ws in words.values():
+            for w in ws:
+                frequency[w] = frequency.get(w, 0) + 1
+        postings: dict[str, list[str]] = {}
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        for title in titles:
+            ws = words[title]
+            need = _need(len(ws))
+            # prefix filtering: two titles sharing `need` tokens share one of these
+            prefix = sorted(ws, key=lambda w: (frequency[w], w))[: len(ws) - need + 1]
+            is_new = title in new
+            if is_new:
+                self.compared += 1
+            seen: set[str] = set()
+            for w in prefix:
+                for other in postings.get(w, ()):
+                    if other in seen or not (is_new or other in new):
+                        continue
+                    seen.add(other)
+                    ows = words[other]
+                    if len(ws & ows) >= max(need, _need(len(ows))):
+                        self._keep_if_similar(title, other, matcher)
+            for w in prefix:
+                postings.setdefault(w, []).append(title)
 
     def similar(self, title: str) -> dict[str, float]:
         """The other known titles near-identical to `title`, with their ratio."""
