@@ -52,9 +52,8 @@ MIN_COPIED_AUTHORS = 3
 
 # TitleIndex and memo_for live in titles.py; imported from here by the loader, tests and benchmarks
 __all__ = [
-    "CHECKS", "DATE_AFTER_ARXIV", "DATE_BEFORE_ARXIV", "MIN_COPIED_AUTHORS", "NOTE",
-    "TITLE_RATIO", "TitleIndex", "arxiv_month", "check_catalog", "memo_for", "normalize_title",
-    "url_key",
+    "CHECKS", "DATE_AFTER_ARXIV", "DATE_BEFORE_ARXIV", "MIN_COPIED_AUTHORS", "TITLE_RATIO",
+    "TitleIndex", "arxiv_month", "check_catalog", "memo_for", "normalize_title", "url_key",
 ]
 
 _ARXIV_YYMM = re.compile(r"^(?:[a-z][a-z.-]*(?:\.[A-Z]{2})?/)?(\d{2})(\d{2})")
