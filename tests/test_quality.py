@@ -19,7 +19,8 @@ from sitebuild import REPO, make_project, mkdocs_build
 
 from mkdocs_awesome_plugin.catalog import load_catalog
 from mkdocs_awesome_plugin.catalog.model import Entry, PartialDate
-from mkdocs_awesome_plugin.catalog.quality import TitleIndex, check_catalog
+from mkdocs_awesome_plugin.catalog.quality import check_catalog
+from mkdocs_awesome_plugin.catalog.titles import TitleIndex
 
 PLANTED = Path(__file__).parent / "fixtures" / "cli" / "planted"
 CLI = [sys.executable, "-m", "mkdocs_awesome_plugin.cli"]
@@ -202,7 +203,7 @@ def test_title_index_compares_only_new_titles_on_the_next_build():
 
 def test_the_plugin_cache_keeps_title_comparisons(tmp_path):
     from mkdocs_awesome_plugin.catalog import EntryCache
-    from mkdocs_awesome_plugin.catalog.quality import memo_for
+    from mkdocs_awesome_plugin.catalog.titles import memo_for
 
     cache = EntryCache()
     load_catalog(PLANTED, cache=cache)
@@ -315,3 +316,38 @@ def test_title_index_scales_without_comparing_every_pair():
         difflib.SequenceMatcher.ratio = original
     assert index.compared == len(titles)
     assert calls < 3000
+
+
+def test_title_index_finds_the_same_pairs_one_title_at_a_time_as_all_at_once():
+    # a first build scores all titles through the token index; `mkdocs serve` adds a few at a
+    # time through rapidfuzz alone: both must report the same pairs with the same scores
+    import random
+
+    rng = random.Random(7)
+    words = "segment anything model video medical tracking memory prompt sam 2 adapter " \
+            "surgical polyp camouflaged object detection".split()
+    titles = set()
+    for _ in range(150):
+        title = " ".join(rng.choice(words) for _ in range(rng.randint(3, 9)))
+        titles.add(title)
+        titles.add(title.replace(" ", "", 1) if rng.random() < 0.5 else title + "s")
+    titles = sorted(titles)
+    at_once = TitleIndex()
+    at_once.update(titles)
+    one_by_one = TitleIndex()
+    for i in range(1, len(titles) + 1):
+        one_by_one.update(titles[:i])
+    assert one_by_one.compared == at_once.compared == len(titles)
+    pairs = {t: at_once.similar(t) for t in titles}
+    assert sum(len(v) for v in pairs.values()) > 50  # the corpus has pairs to find
+    assert {t: one_by_one.similar(t) for t in titles} == pairs
+
+
+def test_one_function_per_documented_check():
+    from mkdocs_awesome_plugin.catalog import quality
+
+    rows = [line for line in quality.__doc__.splitlines()
+            if line.startswith("| ") and line.rstrip().endswith(("| error |", "| warning |",
+                                                                  "| note |"))]
+    assert len(rows) == len(quality.CHECKS) == 8
+    assert all(check.__doc__ for check in quality.CHECKS)

@@ -1,9 +1,12 @@
 """Entries, categories and tags: models, safe loading with line numbers, validation."""
 
-from .load import EntryCache, load_catalog, parse_entry
-from .model import Catalog, Category, Entry, PartialDate, Problem
+from .cache import EntryCache
+from .load import load_catalog
+from .model import Catalog, Category, Entry, PartialDate
+from .parse import parse_entry
+from .problems import Problem, Severity, format_problem
 
 __all__ = [
-    "Catalog", "Category", "Entry", "EntryCache", "PartialDate", "Problem",
-    "load_catalog", "parse_entry",
+    "Catalog", "Category", "Entry", "EntryCache", "PartialDate", "Problem", "Severity",
+    "format_problem", "load_catalog", "parse_entry",
 ]

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .bibtex_input import BibtexOverride
+from .problems import Problem, Severity
+
+__all__ = [
+    "CONFIDENCE_LEVELS", "LINK_KINDS", "VENUE_TYPES", "Catalog", "Category", "Entry", "PartialDate", "Problem",
+    "Severity",
+]
+
 LINK_KINDS = ("paper", "code", "project", "demo", "data")
 VENUE_TYPES = ("conference", "workshop", "journal", "preprint", "other")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the input, reported like a compiler diagnostic."""
-
-    path: str
-    line: int
-    field: str
-    message: str
-    severity: str = "error"  # "error" or "warning"
-    col: int = 1
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
-        field_part = f" {self.field}:" if self.field else ""
-        return f"{where}:{field_part} {self.message}"
+# how sure an entry's facts are (see docs/contributing.md, "The entry format")
+CONFIDENCE_LEVELS = ("high", "medium", "low")
 
 
 @dataclass(frozen=True)
@@ -66,9 +59,15 @@ class Entry:
     summary: str | None = None
     supersedes: list[str] = field(default_factory=list)
     bibtex: str | None = None
+    # the `bibtex:` text as parsed and checked when loaded, so the export need not parse it again
+    bibtex_override: BibtexOverride | None = field(default=None, repr=False, compare=False)
     # the author list is known to be incomplete ("Guo, Li et al."): shown as "et al.",
     # written to BibTeX as "and others"
     et_al: bool = False
+    # the arXiv version's title when the published one (`title`) differs
+    arxiv_title: str | None = None
+    # how sure the facts are: one of CONFIDENCE_LEVELS, or None when not said
+    confidence: str | None = None
     # line of each top-level field in the source file, for messages
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
@@ -126,6 +125,9 @@ class Catalog:
     categories: list[Category]
     tags: dict[str, str]
     problems: list[Problem] = field(default_factory=list)
+    # tag -> the tags it implies (tags.yaml `implies:`, followed through); already applied to
+    # the entries' tags
+    tag_implies: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def _remember(self, key, compute):
@@ -136,11 +138,11 @@ class Catalog:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return [p for p in self.problems if p.severity == Severity.ERROR]
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
+        return [p for p in self.problems if p.severity == Severity.WARNING]
 
     def all_categories(self) -> list[Category]:
         return self._remember(

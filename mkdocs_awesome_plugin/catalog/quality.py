@@ -1,5 +1,8 @@
 """Data-quality checks across entries: what one file cannot show on its own.
 
+One function per check in the table below (`CHECKS`), composed by `check_catalog`; finding
+near-identical titles is `titles.py`'s job.
+
 `load_catalog` runs these after reading every file, so `mkdocs build`, `mkdocs serve` and
 `mkdocs-awesome lint` report the same problems. Only what is certain is an error; a likely
 mistake that can also be right is a warning, which never fails a build; a note asks for nothing.
@@ -8,10 +11,11 @@ mistake that can also be right is a warning, which never fails a build; a note a
 |---|---|
 | two entries are one paper: the same arXiv id, DOI or paper link (also across fields, e.g. one entry's `arxiv` and another's arXiv paper link) | error |
 | `supersedes` names a key no entry file has, or the entry itself | error |
-| near-identical titles (difflib ratio >= `TITLE_RATIO` after folding case, accents and punctuation), unless the two have different arXiv ids (field or arXiv paper link) | warning |
+| near-identical titles (difflib ratio >= `titles.TITLE_RATIO` after folding case, accents and punctuation), unless the two have different arXiv ids (field or arXiv paper link) | warning |
 | one link (code, project, demo, data or paper) in two entries with different titles | warning |
 | the date is more than `DATE_BEFORE_ARXIV` months before, or more than `DATE_AFTER_ARXIV` months after, the month of the arXiv id | warning |
 | the same list of `MIN_COPIED_AUTHORS` or more authors, in the same order, as another entry | warning |
+| an entry misses a tag that one of its tags implies (`implies:` in `tags.yaml`); the build adds it | warning |
 | the key does not start with the scheme's `<surname><year>` (keys are never renamed, so this is only a note; not checked while the authors are unknown) | note |
 
 Pairs of entries where one lists the other in `supersedes` (a preprint and its published version)
@@ -25,21 +29,19 @@ entry being added), naming the other one as `path:line`.
 
 from __future__ import annotations
 
-import difflib
-import math
 import re
-import threading
 import unicodedata
-import weakref
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from urllib.parse import urlsplit
 
 from .keys import fold_ascii, key_follows_scheme, surname
 from .links import arxiv_from_url, normalize_doi, shorten, url_identity
-from .model import LINK_KINDS, Entry, Problem
+from .model import LINK_KINDS, Entry
+from .problems import NOTE, WARNING, Problem
+from .suggest import did_you_mean
+from .titles import TITLE_RATIO, TitleIndex, memo_for
 from .yaml_source import LineDict, LineList, YamlProblem, load_yaml_bytes
 
-TITLE_RATIO = 0.9
 # arXiv ids carry the month the paper was submitted (papers sent at the end of a month get the
 # next month's id). A list's date earlier than that by more than a quarter is most often a typo in
 # the year; a later date is usually the venue's date instead of the first version's, which is
@@ -47,8 +49,12 @@ TITLE_RATIO = 0.9
 DATE_BEFORE_ARXIV = 3
 DATE_AFTER_ARXIV = 18
 MIN_COPIED_AUTHORS = 3
-# Below a warning: shown by `lint` and logged at info by the build, never asks for a change.
-NOTE = "note"
+
+# TitleIndex and memo_for live in titles.py; imported from here by the loader, tests and benchmarks
+__all__ = [
+    "CHECKS", "DATE_AFTER_ARXIV", "DATE_BEFORE_ARXIV", "MIN_COPIED_AUTHORS", "TITLE_RATIO",
+    "TitleIndex", "arxiv_month", "check_catalog", "memo_for", "normalize_title", "url_key",
+]
 
 _ARXIV_YYMM = re.compile(r"^(?:[a-z][a-z.-]*(?:\.[A-Z]{2})?/)?(\d{2})(\d{2})")
 
@@ -108,161 +114,6 @@ def _folded_authors(entry: Entry) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------------------------
-# near-identical titles, remembered between builds
-
-
-class TitleIndex:
-    """Pairs of near-identical normalised titles, updated incrementally.
-
-    Comparing every title with every other is quadratic: at 10,000 entries, minutes of difflib.
-    So difflib only scores *candidate* pairs, those that share at least 70% of the tokens (words
-    and adjacent word pairs, `_tokens`) of each title (`MIN_SHARED_WORDS`). They are found without
-    looking at every pair by prefix filtering: order each title's tokens from rarest to most
-    common across all titles; two titles that share at least `t` tokens must share one of their
-    first `len - t + 1` tokens, so only those are indexed and looked up, and common words
-    ("segment", "sam") rarely are. A pair 90% alike character by character but sharing less than
-    that (edits in several words, or a very short title) is not reported: not the near-identical titles a
-    reader would notice.
-
-    The index remembers the pairs it scored and, given the next set of titles, scores only pairs
-    with a new title. `mkdocs serve` keeps one per plugin instance (see `memo_for`).
-    """
-
-    def __init__(self, ratio: float = TITLE_RATIO) -> None:
-        self.ratio = ratio
-        self._titles: set[str] = set()
-        self._similar: dict[str, dict[str, float]] = {}
-        self._lock = threading.Lock()
-        self.compared = 0  # titles compared against the rest, for tests and benchmarks
-
-    def update(self, titles: Iterable[str]) -> None:
-        wanted = set(titles)
-        with self._lock:
-            for gone in self._titles - wanted:
-                for other in self._similar.pop(gone, {}):
-                    self._similar.get(other, {}).pop(gone, None)
-            new = wanted - self._titles
-            self._titles = wanted
-            if new:
-                self._score(sorted(wanted), new)
-
-    def _score(self, titles: list[str], new: set[str]) -> None:
-        words = {t: _tokens(t) for t in titles}
-        grams = {t: _Bigrams(t) for t in titles}
-        # ratio >= r needs at least (1.5r - 1)(len_a + len_b) - 1 shared bigrams (see _Bigrams)
-        factor = 1.5 * self.ratio - 1
-        frequency: dict[str, int] = {}
-        for ws in words.values():
-            for w in ws:
-                frequency[w] = frequency.get(w, 0) + 1
-        postings: dict[str, list[str]] = {}
-        matcher = difflib.SequenceMatcher(None, autojunk=False)
-        ratio = self.ratio
-        for title in titles:
-            ws = words[title]
-            need = _need(len(ws))
-            prefix = sorted(ws, key=lambda w: (frequency[w], w))[: len(ws) - need + 1]
-            is_new = title in new
-            if is_new:
-                self.compared += 1
-            seen: set[str] = set()
-            for w in prefix:
-                for other in postings.get(w, ()):
-                    if other in seen or not (is_new or other in new):
-                        continue
-                    seen.add(other)
-                    ows = words[other]
-                    if len(ws & ows) < max(need, _need(len(ows))):
-                        continue
-                    n, m = len(title), len(other)
-                    if 2 * min(n, m) < ratio * (n + m):  # difflib's real_quick_ratio bound
-                        continue
-                    if grams[title].shared_at_most(grams[other]) < factor * (n + m) - 1:
-                        continue
-                    matcher.set_seqs(other, title)
-                    if matcher.quick_ratio() < ratio:
-                        continue
-                    score = matcher.ratio()
-                    if score >= ratio:
-                        self._similar.setdefault(title, {})[other] = score
-                        self._similar.setdefault(other, {})[title] = score
-            for w in prefix:
-                postings.setdefault(w, []).append(title)
-
-    def similar(self, title: str) -> dict[str, float]:
-        """The other known titles near-identical to `title`, with their ratio."""
-        return dict(self._similar.get(title, {}))
-
-
-# near-identical titles share at least 70% of each title's tokens (see _tokens)
-MIN_SHARED_WORDS = 0.7
-
-
-def _tokens(title: str) -> frozenset[str]:
-    """A normalised title's words and pairs of adjacent words.
-
-    The pairs make the index selective where titles reuse a small vocabulary ("segment anything
-    for video"): two titles rarely share a pair of words unless they share a phrase. A number
-    standing alone is joined to the word before it, so that `sam 2` and `sam2` are one token.
-    """
-    words: list[str] = []
-    for word in title.split():
-        if word.isdigit() and words:
-            words[-1] += word
-        else:
-            words.append(word)
-    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-
-
-def _need(word_count: int) -> int:
-    """How many distinct words a title must share with another to be compared with it."""
-    return max(1, math.ceil(word_count * MIN_SHARED_WORDS))
-
-
-class _Bigrams:
-    """A title's pairs of adjacent characters, to rule out most pairs of titles cheaply.
-
-    Why it is safe: difflib's ratio is 2M/L, with M characters in matching blocks and L the two
-    lengths together. Blocks are separated by at least one unmatched character, so there are at
-    most D + 1 of them, D = L - 2M; the bigrams inside blocks, M - (D + 1) of them, occur in both
-    titles. So ratio >= r implies at least 3M - L - 1 >= (1.5r - 1)L - 1 shared bigrams (counted
-    with repeats). `shared_at_most` bounds that count from above with a bit mask of the distinct
-    bigrams (one C-level AND and popcount), adding back what hash collisions and repeats can hide.
-    """
-
-    __slots__ = ("mask", "lost", "repeats")
-
-    def __init__(self, text: str) -> None:
-        grams = [text[i : i + 2] for i in range(len(text) - 1)]
-        distinct = set(grams)
-        mask = 0
-        for gram in distinct:
-            mask |= 1 << ((ord(gram[0]) * 131 + ord(gram[1])) & 4095)
-        self.mask = mask
-        self.lost = len(distinct) - mask.bit_count()  # distinct bigrams sharing a bit
-        self.repeats = len(grams) - len(distinct)
-
-    def shared_at_most(self, other: _Bigrams) -> int:
-        return (
-            (self.mask & other.mask).bit_count() + min(self.lost, other.lost)
-            + min(self.repeats, other.repeats)
-        )
-
-
-_MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_MEMOS_LOCK = threading.Lock()
-
-
-def memo_for(owner: object) -> TitleIndex:
-    """The `TitleIndex` that lives as long as `owner` (the plugin's `EntryCache`)."""
-    with _MEMOS_LOCK:
-        index = _MEMOS.get(owner)
-        if index is None:
-            index = _MEMOS[owner] = TitleIndex()
-        return index
-
-
-# --------------------------------------------------------------------------------------------
 # the checks
 
 
@@ -292,90 +143,102 @@ class _Lines:
         return top
 
 
-def check_catalog(
-    entries: Iterable[Entry],
-    *,
-    known_keys: Collection[str] = (),
-    read: Callable[[Entry], bytes] | None = None,
-    memo: TitleIndex | None = None,
-    newest: Collection[str] = (),
-) -> list[Problem]:
-    """Every data-quality problem among `entries` (already valid one by one), in file order.
+class _Checking:
+    """What the checks share: the entries in report order, the lines of nested fields, the pairs
+    exempt from comparison and the pairs already found to be one paper."""
 
-    `known_keys` are the keys of all entry files, valid or not, for `supersedes`. `read` returns
-    an entry's file content, used only to give nested fields their own line. `memo` keeps title
-    comparisons between calls (see `TitleIndex`). Entries whose key is in `newest` count as the
-    latest files, so a problem about a pair lands on them (used when adding an entry).
-    """
-    ordered = sorted(entries, key=lambda e: (e.key in newest, e.path, e.key))
-    lines = _Lines(read)
-    problems: list[Problem] = []
-    known = set(known_keys) | {e.key for e in ordered}
+    def __init__(self, entries, known_keys, read, newest, memo=None, implies=None):
+        self.ordered: list[Entry] = sorted(
+            entries, key=lambda e: (e.key in newest, e.path, e.key)
+        )
+        self.lines = _Lines(read)
+        self.known = set(known_keys) | {e.key for e in self.ordered}
+        self.related: set[frozenset[str]] = {
+            frozenset((entry.key, other)) for entry in self.ordered for other in entry.supersedes
+        }
+        self.same_paper: set[frozenset[str]] = set()  # filled by check_same_paper
+        self.memo: TitleIndex | None = memo
+        self.implies: Mapping[str, Collection[str]] = implies or {}
 
-    related: set[frozenset[str]] = set()
-    for entry in ordered:
-        for other in entry.supersedes:
-            related.add(frozenset((entry.key, other)))
+    def exempt(self, a: Entry, b: Entry) -> bool:
+        """One lists the other in `supersedes`, or they were already reported as one paper."""
+        pair = frozenset((a.key, b.key))
+        return pair in self.related or pair in self.same_paper
 
-    def exempt(a: Entry, b: Entry) -> bool:
-        return frozenset((a.key, b.key)) in related
+    def where(self, entry: Entry, name: str, sub: str | int | None = None) -> str:
+        return f"{entry.path}:{self.lines.of(entry, name, sub)}"
 
-    def where(entry: Entry, name: str, sub: str | int | None = None) -> str:
-        return f"{entry.path}:{lines.of(entry, name, sub)}"
 
-    # --- one entry at a time --------------------------------------------------------------
-    for entry in ordered:
+def check_supersedes(c: _Checking) -> list[Problem]:
+    """`supersedes` names a key no entry file has, or the entry itself (errors)."""
+    problems = []
+    for entry in c.ordered:
         for i, other in enumerate(entry.supersedes):
             if other == entry.key:
-                problems.append(Problem(
-                    entry.path, lines.of(entry, "supersedes", i), f"supersedes[{i}]",
-                    "an entry cannot supersede itself",
-                ))
-            elif other not in known:
-                close = difflib.get_close_matches(other, sorted(known), n=1, cutoff=0.8)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                problems.append(Problem(
-                    entry.path, lines.of(entry, "supersedes", i), f"supersedes[{i}]",
-                    f"no entry has the key {other!r}{hint}",
-                ))
-        if entry.arxiv:
-            month = arxiv_month(entry.arxiv)
-            if month is not None:
-                diff = (entry.date.year * 12 + entry.date.month) - (month[0] * 12 + month[1])
-                arxiv_when = f"{month[0]:04d}-{month[1]:02d}"
-                if diff < -DATE_BEFORE_ARXIV:
-                    problems.append(Problem(
-                        entry.path, entry.line_of("date"), "date",
-                        f"{entry.date} is {-diff} months before arXiv:{entry.arxiv} was submitted "
-                        f"({arxiv_when}); is the year right?",
-                        "warning",
-                    ))
-                elif diff > DATE_AFTER_ARXIV:
-                    problems.append(Problem(
-                        entry.path, entry.line_of("date"), "date",
-                        f"{entry.date} is {diff} months after arXiv:{entry.arxiv} was submitted "
-                        f"({arxiv_when}); the date is the first version's release, not the "
-                        "venue's",
-                        "warning",
-                    ))
-        # a note, not a warning: a published key never changes, so nothing need be done; and
-        # without authors (not known yet) there is no scheme to compare with
-        if entry.authors and not key_follows_scheme(
+                message = "an entry cannot supersede itself"
+            elif other not in c.known:
+                message = f"no entry has the key {other!r}{did_you_mean(other, c.known)}"
+            else:
+                continue
+            problems.append(Problem(
+                entry.path, c.lines.of(entry, "supersedes", i), f"supersedes[{i}]", message,
+            ))
+    return problems
+
+
+def check_date_against_arxiv(c: _Checking) -> list[Problem]:
+    """The date is far from the month of the arXiv id (warnings)."""
+    problems = []
+    for entry in c.ordered:
+        month = arxiv_month(entry.arxiv) if entry.arxiv else None
+        if month is None:
+            continue
+        diff = (entry.date.year * 12 + entry.date.month) - (month[0] * 12 + month[1])
+        arxiv_when = f"{month[0]:04d}-{month[1]:02d}"
+        if diff < -DATE_BEFORE_ARXIV:
+            message = (
+                f"{entry.date} is {-diff} months before arXiv:{entry.arxiv} was submitted "
+                f"({arxiv_when}); is the year right?"
+            )
+        elif diff > DATE_AFTER_ARXIV:
+            message = (
+                f"{entry.date} is {diff} months after arXiv:{entry.arxiv} was submitted "
+                f"({arxiv_when}); the date is the first version's release, not the venue's"
+            )
+        else:
+            continue
+        problems.append(Problem(entry.path, entry.line_of("date"), "date", message, WARNING))
+    return problems
+
+
+def check_key_scheme(c: _Checking) -> list[Problem]:
+    """The key does not start with `<surname><year>` (notes)."""
+    # a note, not a warning: a published key never changes, so nothing need be done; and
+    # without authors (not known yet) there is no scheme to compare with
+    problems = []
+    for entry in c.ordered:
+        if not entry.authors or key_follows_scheme(
             entry.key, entry.authors, entry.date.year, entry.title
         ):
-            prefix = f"{fold_ascii(surname(entry.authors[0])) or 'anon'}{entry.date.year}"
-            problems.append(Problem(
-                entry.path, entry.line_of("key") if "key" in entry.lines else 1, "key",
-                f"key {entry.key!r} does not start with {prefix!r} "
-                "(first author's family name and year); fine for a published entry, whose key "
-                "never changes",
-                NOTE,
-            ))
+            continue
+        prefix = f"{fold_ascii(surname(entry.authors[0])) or 'anon'}{entry.date.year}"
+        problems.append(Problem(
+            entry.path, entry.line_of("key") if "key" in entry.lines else 1, "key",
+            f"key {entry.key!r} does not start with {prefix!r} "
+            "(first author's family name and year); fine for a published entry, whose key "
+            "never changes",
+            NOTE,
+        ))
+    return problems
 
-    # --- the same paper twice (errors) ----------------------------------------------------
-    same_paper: set[frozenset[str]] = set()
+
+def check_same_paper(c: _Checking) -> list[Problem]:
+    """Two entries share an arXiv id, DOI or paper link, also across fields (errors).
+
+    Records the pairs in `c.same_paper`, which the warnings below then leave alone."""
+    problems = []
     first_with: dict[str, tuple[Entry, str]] = {}
-    for entry in ordered:
+    for entry in c.ordered:
         ids: list[tuple[str, str]] = []  # (identity, field it comes from)
         if entry.arxiv:
             ids.append((f"arxiv:{entry.arxiv}", "arxiv"))
@@ -393,17 +256,20 @@ def check_catalog(
             if other.key == entry.key or reported:
                 continue
             reported = True
-            same_paper.add(frozenset((entry.key, other.key)))
-            what = _describe_identity(ident)
+            c.same_paper.add(frozenset((entry.key, other.key)))
             problems.append(Problem(
-                entry.path, lines.of(entry, *_split(field)), field,
-                f"{what} is also used by {where(other, *_split(other_field))} "
+                entry.path, c.lines.of(entry, *_split(field)), field,
+                f"{_describe_identity(ident)} is also used by {c.where(other, *_split(other_field))} "
                 f"({shorten(other.title)!r}): the same paper twice",
             ))
+    return problems
 
-    # --- one link, two titles (warnings) -----------------------------------------------------
+
+def check_link_two_titles(c: _Checking) -> list[Problem]:
+    """One link in two entries with different titles (warnings)."""
+    problems = []
     first_link: dict[str, tuple[Entry, str]] = {}
-    for entry in ordered:
+    for entry in c.ordered:
         for kind in LINK_KINDS:
             url = entry.links.get(kind)
             if not url:
@@ -414,28 +280,30 @@ def check_catalog(
                 first_link[ident] = (entry, kind)
                 continue
             other, other_kind = holder
-            if other.key == entry.key or exempt(entry, other):
-                continue
-            if frozenset((entry.key, other.key)) in same_paper:
+            if other.key == entry.key or c.exempt(entry, other):
                 continue
             if normalize_title(entry.title) == normalize_title(other.title):
-                continue  # the title check below reports this pair
+                continue  # the title check reports this pair
             problems.append(Problem(
-                entry.path, lines.of(entry, "links", kind), f"links.{kind}",
+                entry.path, c.lines.of(entry, "links", kind), f"links.{kind}",
                 f"{shorten(url)} is also the {other_kind} link of "
-                f"{where(other, 'links', other_kind)} ({shorten(other.title)!r}); one link with "
-                "two titles: is one of them wrong?",
-                "warning",
+                f"{c.where(other, 'links', other_kind)} ({shorten(other.title)!r}); one link "
+                "with two titles: is one of them wrong?",
+                WARNING,
             ))
+    return problems
 
-    # --- near-identical titles (warnings) ----------------------------------------------------
+
+def check_similar_titles(c: _Checking) -> list[Problem]:
+    """Near-identical titles, unless the two have different arXiv ids (warnings)."""
+    problems = []
     by_title: dict[str, list[Entry]] = {}
-    for entry in ordered:
+    for entry in c.ordered:
         by_title.setdefault(normalize_title(entry.title), []).append(entry)
-    index = memo if memo is not None else TitleIndex()
+    index = c.memo if c.memo is not None else TitleIndex()
     index.update(by_title)
-    position = {e.key: i for i, e in enumerate(ordered)}
-    for entry in ordered:
+    position = {e.key: i for i, e in enumerate(c.ordered)}
+    for entry in c.ordered:
         norm = normalize_title(entry.title)
         candidates = [(o, 1.0) for o in by_title[norm] if o.key != entry.key]
         for other_title, score in index.similar(norm).items():
@@ -443,8 +311,7 @@ def check_catalog(
         earlier = [
             (o, s) for o, s in candidates
             if position[o.key] < position[entry.key]
-            and not exempt(entry, o) and frozenset((entry.key, o.key)) not in same_paper
-            and not _two_arxiv_papers(entry, o)
+            and not c.exempt(entry, o) and not _two_arxiv_papers(entry, o)
         ]
         if not earlier:
             continue
@@ -452,35 +319,92 @@ def check_catalog(
         how = "the same title" if score == 1.0 else f"nearly the same title ({score:.0%} alike)"
         problems.append(Problem(
             entry.path, entry.line_of("title"), "title",
-            f"{how} as {where(other, 'title')} ({shorten(other.title)!r}): the same paper "
+            f"{how} as {c.where(other, 'title')} ({shorten(other.title)!r}): the same paper "
             "twice? If one replaces the other, list its key under `supersedes`",
-            "warning",
+            WARNING,
         ))
+    return problems
 
-    # --- an author list copied from another entry (warnings) ------------------------------
+
+def check_copied_authors(c: _Checking) -> list[Problem]:
+    """The same list of `MIN_COPIED_AUTHORS` or more authors as another entry, unless both
+    entries' code lives under one owner (warnings)."""
+    problems = []
     first_authors: dict[tuple[str, ...], list[Entry]] = {}
-    for entry in ordered:
+    for entry in c.ordered:
         authors = _folded_authors(entry)
         if len(authors) < MIN_COPIED_AUTHORS:
             continue
         earlier = first_authors.setdefault(authors, [])
         owner = _code_owner(entry)
         same_group = owner is not None and any(_code_owner(o) == owner for o in earlier)
-        suspects = [
-            o for o in earlier
-            if not exempt(entry, o) and frozenset((entry.key, o.key)) not in same_paper
-        ]
+        suspects = [o for o in earlier if not c.exempt(entry, o)]
         earlier.append(entry)
         if suspects and not same_group:
             other = suspects[0]
             problems.append(Problem(
                 entry.path, entry.line_of("authors"), "authors",
                 f"the same {len(authors)} authors in the same order as "
-                f"{where(other, 'authors')} ({shorten(other.title)!r}): copied from the row "
+                f"{c.where(other, 'authors')} ({shorten(other.title)!r}): copied from the row "
                 "above?",
-                "warning",
+                WARNING,
             ))
+    return problems
 
+
+def check_implied_tags(c: _Checking) -> list[Problem]:
+    """An entry misses a tag that one of its tags implies in `tags.yaml` (warnings; the build
+    adds it anyway)."""
+    problems = []
+    for entry in c.ordered:
+        missing: dict[str, str] = {}  # implied tag -> the entry's tag that implies it
+        for tag in entry.tags:
+            for implied in c.implies.get(tag, ()):
+                if implied not in entry.tags:
+                    missing.setdefault(implied, tag)
+        for implied, tag in missing.items():
+            problems.append(Problem(
+                entry.path, entry.line_of("tags"), "tags",
+                f"{tag!r} implies {implied!r}; add it", WARNING,
+            ))
+    return problems
+
+
+# The documented checks (the table above), in the order they run: `check_same_paper` comes
+# before the warnings that leave pairs of one paper alone.
+CHECKS = (
+    check_supersedes,
+    check_date_against_arxiv,
+    check_key_scheme,
+    check_same_paper,
+    check_link_two_titles,
+    check_similar_titles,
+    check_copied_authors,
+    check_implied_tags,
+)
+
+
+def check_catalog(
+    entries: Iterable[Entry],
+    *,
+    known_keys: Collection[str] = (),
+    read: Callable[[Entry], bytes] | None = None,
+    memo: TitleIndex | None = None,
+    newest: Collection[str] = (),
+    implies: Mapping[str, Collection[str]] | None = None,
+) -> list[Problem]:
+    """Every data-quality problem among `entries` (already valid one by one), in file order.
+
+    `known_keys` are the keys of all entry files, valid or not, for `supersedes`. `read` returns
+    an entry's file content, used only to give nested fields their own line. `memo` keeps title
+    comparisons between calls (see `TitleIndex`). Entries whose key is in `newest` count as the
+    latest files, so a problem about a pair lands on them (used when adding an entry). `implies`
+    maps a tag to the tags it implies (`tags.yaml`), followed through.
+    """
+    c = _Checking(entries, known_keys, read, newest, memo, implies)
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems += check(c)
     problems.sort(key=lambda p: (p.path, p.line))
     return problems
 

@@ -117,6 +117,15 @@ def _construct(loader: _StrictLoader, node):
     if isinstance(node, ScalarNode):
         try:
             return loader.construct_object(node, deep=True)
+        except ValueError:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                # an impossible day written unquoted (2024-02-30): keep the text, so that the
+                # field's own check names the field instead of a traceback
+                return node.value
+            raise YamlProblem(
+                f"cannot read {node.value!r}", node.start_mark.line + 1,
+                node.start_mark.column + 1,
+            ) from None
         except ConstructorError:
             raise YamlProblem(
                 f"unsupported YAML tag {node.tag!r}",
@@ -172,10 +181,13 @@ def _refuse_anchors(text: str) -> None:
 def load_yaml_text(text: str):
     """Parse one YAML document from text. Raises `YamlProblem` on any failure."""
     if _FastLoader is not None:
-        try:
-            _refuse_anchors(text)
-        except yaml.YAMLError:
-            pass  # a syntax error: let the composer below report it with its marks
+        # an anchor is written `&name` and an alias `*name`: without either character there is
+        # nothing to scan for
+        if "&" in text or "*" in text:
+            try:
+                _refuse_anchors(text)
+            except yaml.YAMLError:
+                pass  # a syntax error: let the composer below report it with its marks
         loader = _FastLoader(text)
     else:
         loader = _StrictLoader(text)

@@ -45,14 +45,13 @@ its parsed fields, so its own layout never reaches the output.
 
 from __future__ import annotations
 
-import logging
 import re
 from urllib.parse import quote
 
 import bibtexparser
 from bibtexparser import model as bib
-from bibtexparser.middlewares import RemoveEnclosingMiddleware
 
+from ..catalog.bibtex_input import MONTH_MACROS, BibtexOverride, parse_bibtex_override
 from ..catalog.links import arxiv_url
 from ..catalog.model import Entry
 from . import one_line, split_name, venue_kind
@@ -68,7 +67,6 @@ __all__ = [
     "protect_title",
 ]
 
-MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 _LATEX_SPECIALS = {
     "\\": r"{\textbackslash}",
@@ -235,8 +233,11 @@ def entry_to_bibtex(entry: Entry) -> str:
     catalogue key); an invalid one is ignored here, as the validator reports it.
     """
     _check_key(entry.key)
-    if entry.bibtex and bibtex_override_problem(entry.bibtex, entry.key) is None:
-        return override_to_bibtex(entry.bibtex, entry.key)
+    if entry.bibtex:
+        # parsed once when loaded; an Entry built by hand carries only the text
+        override = entry.bibtex_override or parse_bibtex_override(entry.bibtex)[0]
+        if override is not None:
+            return override_to_bibtex(override, entry.key)
     return _write(bib.Entry(entry_type(entry), entry.key, _fields(entry)))
 
 
@@ -246,96 +247,7 @@ def catalog_to_bibtex(entries: list[Entry]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# bibtex: overrides
-
-# TeX commands that reach beyond one bibliography item: file and shell access, definitions,
-# conditionals and group/document structure (an unmatched \iffalse swallows the rest of the
-# bibliography; \end{document} stops it). Formatting and accent commands stay allowed.
-_FORBIDDEN_CS = re.compile(
-    r"\\(input|include|includeonly|InputIfFileExists|openin|openout|read|readline|write|"
-    r"immediate|special|directlua|latelua|luaexec|ShellEscape|"
-    r"def|edef|gdef|xdef|let|futurelet|newcommand|renewcommand|providecommand|"
-    r"DeclareRobustCommand|newenvironment|renewenvironment|catcode|uccode|lccode|mathcode|"
-    r"csname|endcsname|expandafter|noexpand|afterassignment|aftergroup|everypar|everymath|"
-    r"makeatletter|makeatother|usepackage|RequirePackage|documentclass|"
-    r"if[A-Za-z]*|fi|else|or|unless|loop|repeat|"
-    r"begin|end|endinput|stop|bye|dump|batchmode|errorstopmode|nonstopmode|scrollmode|"
-    r"verb|begingroup|endgroup|bgroup|egroup|outer|long|global|jobname|"
-    r"nocite|cite|bibliography|bibliographystyle|addbibresource|printbibliography)"
-    r"(?![A-Za-z@])"
-)
-_FIELD_KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
-_TYPE_RE = re.compile(r"^[A-Za-z]+$")
-
-
-def _brace_problem(value: str) -> str | None:
-    """Why the braces of `value` would confuse BibTeX, which counts every brace, even `\\{`."""
-    depth = 0
-    for ch in value:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth < 0:
-                return "has a '}' without a matching '{'"
-    return None if depth == 0 else "has a '{' that is never closed"
-
-
-def _math_problem(value: str) -> str | None:
-    """Why the `$` signs of `value` would leave math mode open across bibliography items."""
-    unescaped = len(re.findall(r"(?<!\\)\$", value))
-    return "has an odd number of '$' (math mode would stay open)" if unescaped % 2 else None
-
-
-def _parse_override(text: str, key: str) -> tuple[bib.Entry | None, str | None]:
-    """The single entry of an override, checked; or a one-line reason it is unusable."""
-    # bibtexparser logs its own complaints; we report one clear message instead
-    parser_log = logging.getLogger("bibtexparser")
-    level = parser_log.level
-    parser_log.setLevel(logging.CRITICAL)
-    try:
-        library = bibtexparser.parse_string(text, parse_stack=[RemoveEnclosingMiddleware()])
-    except Exception as exc:  # the splitter raises on some malformed input
-        return None, f"bibtex: cannot be parsed ({one_line(str(exc)) or type(exc).__name__})"
-    finally:
-        parser_log.setLevel(level)
-    if library.failed_blocks:
-        failed = library.failed_blocks[0]
-        reason = one_line(str(failed.error or "")) or "unbalanced braces or a missing field value"
-        return None, f"bibtex: cannot be parsed ({reason})"
-    if library.strings:
-        return None, "bibtex: @string definitions are not allowed; write the values out"
-    if library.preambles:
-        return None, "bibtex: @preamble is not allowed"
-    if library.comments:
-        stray = [c for c in library.comments
-                 if isinstance(c, bib.ExplicitComment) or c.comment.strip()]
-        if stray:
-            return None, "bibtex: only one @entry is allowed, without comments or other text"
-    if len(library.entries) != 1:
-        return None, f"bibtex: must hold exactly one entry, found {len(library.entries)}"
-    block = library.entries[0]
-    if not _TYPE_RE.match(block.entry_type):
-        return None, f"bibtex: {block.entry_type!r} is not an entry type"
-    if block.entry_type.lower() in ("string", "preamble", "comment"):
-        return None, f"bibtex: @{block.entry_type} is not allowed"
-    if not block.fields:
-        return None, "bibtex: the entry has no fields"
-    for field in block.fields:
-        where = f"bibtex: field {field.key!r}"
-        if not _FIELD_KEY_RE.match(field.key):
-            return None, f"bibtex: {field.key!r} is not a field name"
-        value = field.value
-        if field.enclosing == "no-enclosing" and not value.isdigit():
-            if not (field.key.lower() == "month" and value.lower() in MONTH_MACROS):
-                return None, f"{where} uses the macro or concatenation {value!r}; write it in braces"
-        problem = _brace_problem(value) or _math_problem(value)
-        if problem:
-            return None, f"{where} {problem}"
-        forbidden = _FORBIDDEN_CS.search(value)
-        if forbidden:
-            return None, f"{where} uses {forbidden.group(0)}, which is not allowed"
-    return block, None
+# bibtex: overrides (parsed and checked by catalog/bibtex_input.py when the entry is loaded)
 
 
 def bibtex_override_problem(text: str, key: str) -> str | None:
@@ -344,19 +256,19 @@ def bibtex_override_problem(text: str, key: str) -> str | None:
     Any citation key is accepted (it is rewritten to `key`); see the module docstring.
     """
     _check_key(key)
-    return _parse_override(text, key)[1]
+    problem = parse_bibtex_override(text)[1]
+    return None if problem is None else f"bibtex: {problem}"
 
 
-def override_to_bibtex(text: str, key: str) -> str:
-    """The override re-serialized under `key`; raises ValueError if it is not usable."""
+def override_to_bibtex(text: str | BibtexOverride, key: str) -> str:
+    """The override (its text, or as parsed at load time) re-serialized under `key`; raises
+    ValueError if it is not usable."""
     _check_key(key)
-    block, problem = _parse_override(text, key)
-    if block is None:
-        raise ValueError(problem)
-    fields = []
-    for field in block.fields:
-        # keep macros and bare numbers as they were; everything else goes in braces
-        enclosing = "no-enclosing" if field.enclosing == "no-enclosing" else "{"
-        value = field.value.lower() if enclosing == "no-enclosing" else field.value
-        fields.append(bib.Field(field.key, value, enclosing=enclosing))
-    return _write(bib.Entry(block.entry_type.lower(), key, fields))
+    if isinstance(text, BibtexOverride):
+        block = text
+    else:
+        block, problem = parse_bibtex_override(text)
+        if block is None:
+            raise ValueError(f"bibtex: {problem}")
+    fields = [bib.Field(name, value, enclosing=enclosing) for name, value, enclosing in block.fields]
+    return _write(bib.Entry(block.entry_type, key, fields))

@@ -1,0 +1,53 @@
+"""Parsed entries kept between builds while `mkdocs serve` runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Entry
+from .parse import parse_entry
+from .problems import NOTE, Problem
+
+
+@dataclass
+class _CachedParse:
+    stamp: tuple[int, int]
+    entry: Entry | None
+    problems: list[Problem]
+
+
+class EntryCache:
+    """Parsed entries keyed by path, reused while a file's mtime and size are unchanged.
+
+    It also remembers each file's last version that loaded. While `mkdocs serve` runs, an edit
+    that breaks a file reports its errors and keeps that last good version on the site, so the
+    page being edited does not vanish from the preview; the next valid save replaces it.
+    """
+
+    def __init__(self) -> None:
+        self._items: dict[str, _CachedParse] = {}
+        self._last_good: dict[str, Entry] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def parse(self, file: Path, key: str, display: str) -> tuple[Entry | None, list[Problem]]:
+        """`parse_entry` of `file`, from the cache while the file is unchanged."""
+        st = file.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+        cached = self._items.get(display)
+        if cached is not None and cached.stamp == stamp:
+            self.hits += 1
+            return cached.entry, cached.problems
+        self.misses += 1
+        entry, problems = parse_entry(file.read_bytes(), key, display)
+        if entry is not None:
+            self._last_good[display] = entry
+        elif display in self._last_good:
+            entry = self._last_good[display]
+            problems = problems + [Problem(
+                display, 1, "", "the site keeps this entry's last valid version until the file "
+                "is fixed", NOTE,
+            )]
+        self._items[display] = _CachedParse(stamp, entry, problems)
+        return entry, problems

@@ -1,0 +1,174 @@
+"""Near-identical titles: which pairs of titles in a catalogue are at least `TITLE_RATIO` alike.
+
+The similarity is difflib's ratio on normalised titles (`quality.normalize_title`); this module
+finds the pairs without scoring every pair with difflib, using rapidfuzz to rule pairs out, and
+remembers them between builds while `mkdocs serve` runs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import threading
+import weakref
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+TITLE_RATIO = 0.9
+
+
+class TitleIndex:
+    """Pairs of near-identical normalised titles, updated incrementally.
+
+    The rule: two titles are near-identical when difflib's ratio is at least `ratio` and they
+    share at least 70% of each one's tokens (words and adjacent word pairs, `_tokens`;
+    `MIN_SHARED_WORDS`). A pair 90% alike character by character but sharing fewer tokens (edits
+    in several words, or a very short title) is not what a reader would call the same title.
+
+    Scoring every pair with difflib is quadratic: at 10,000 entries, minutes. Two filters keep
+    difflib to a few pairs, both exact (they only drop pairs the rule cannot keep):
+    - the token rule, by prefix filtering: order each title's tokens from rarest to most common;
+      two titles that share at least `t` tokens share one of their first `len - t + 1`, so only
+      those are indexed and looked up, and common words ("segment", "sam") rarely are;
+    - rapidfuzz's Indel similarity, 2 x (longest common subsequence) / (both lengths): difflib's
+      matching blocks are a common subsequence, so it is never below difflib's ratio.
+    When only a few titles are new (`mkdocs serve` after an edit), rapidfuzz compares them with
+    every title in C, which is quicker than rebuilding the token index. rapidfuzz replaced
+    hand-written bigram and `quick_ratio` bounds (docs/performance.md, "Similar titles").
+
+    The index remembers the pairs it scored and, given the next set of titles, scores only pairs
+    with a new title. `mkdocs serve` keeps one per plugin instance (see `memo_for`).
+    """
+
+    def __init__(self, ratio: float = TITLE_RATIO) -> None:
+        self.ratio = ratio
+        self._titles: set[str] = set()
+        self._similar: dict[str, dict[str, float]] = {}
+        self._lock = threading.Lock()
+        self.compared = 0  # titles compared against the rest, for tests and benchmarks
+
+    def update(self, titles: Iterable[str]) -> None:
+        """Make the index hold exactly `titles`, scoring only pairs with a new title."""
+        wanted = set(titles)
+        with self._lock:
+            for gone in self._titles - wanted:
+                for other in self._similar.pop(gone, {}):
+                    self._similar.get(other, {}).pop(gone, None)
+            new = wanted - self._titles
+            self._titles = wanted
+            if new:
+                self._score(sorted(wanted), new)
+
+    def _score(self, titles: list[str], new: set[str]) -> None:
+        # Both ways find the same pairs (each only drops pairs the rule cannot keep). A few new
+        # titles, as while `mkdocs serve` runs: rapidfuzz against every title, in C. Many (a
+        # first build): the token index, which compares far fewer pairs than all of them.
+        if len(new) <= max(16, len(titles) // 20):
+            self._score_few(titles, new)
+        else:
+            self._score_many(titles, new)
+
+    def _keep_if_similar(self, title: str, other: str, matcher: difflib.SequenceMatcher) -> None:
+        """Score a pair that passed the token rule: rapidfuzz's bound, then difflib."""
+        ratio = self.ratio
+        if Indel.normalized_similarity(title, other, score_cutoff=ratio) < ratio:
+            return
+        # difflib's ratio depends a little on the order; always the sorted order
+        first, second = (other, title) if other < title else (title, other)
+        matcher.set_seqs(first, second)
+        score = matcher.ratio()
+        if score >= ratio:
+            self._similar.setdefault(title, {})[other] = score
+            self._similar.setdefault(other, {})[title] = score
+
+    def _score_few(self, titles: list[str], new: set[str]) -> None:
+        tokens: dict[str, frozenset[str]] = {}
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        ratio = self.ratio
+        for title in sorted(new):
+            self.compared += 1
+            # each pair once: against the old titles, and the new ones after it
+            choices = [t for t in titles if t not in new or t > title]
+            close = process.extract(
+                title, choices, scorer=Indel.normalized_similarity, score_cutoff=ratio, limit=None
+            )
+            if not close:
+                continue
+            words = tokens.setdefault(title, _tokens(title))
+            need = _need(len(words))
+            for other, _bound, _index in close:
+                other_words = tokens.setdefault(other, _tokens(other))
+                if len(words & other_words) >= max(need, _need(len(other_words))):
+                    self._keep_if_similar(title, other, matcher)
+
+    def _score_many(self, titles: list[str], new: set[str]) -> None:
+        words = {t: _tokens(t) for t in titles}
+        frequency: dict[str, int] = {}
+        for ws in words.values():
+            for w in ws:
+                frequency[w] = frequency.get(w, 0) + 1
+        postings: dict[str, list[str]] = {}
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        for title in titles:
+            ws = words[title]
+            need = _need(len(ws))
+            # prefix filtering: two titles sharing `need` tokens share one of these
+            prefix = sorted(ws, key=lambda w: (frequency[w], w))[: len(ws) - need + 1]
+            is_new = title in new
+            if is_new:
+                self.compared += 1
+            seen: set[str] = set()
+            for w in prefix:
+                for other in postings.get(w, ()):
+                    if other in seen or not (is_new or other in new):
+                        continue
+                    seen.add(other)
+                    ows = words[other]
+                    if len(ws & ows) >= max(need, _need(len(ows))):
+                        self._keep_if_similar(title, other, matcher)
+            for w in prefix:
+                postings.setdefault(w, []).append(title)
+
+    def similar(self, title: str) -> dict[str, float]:
+        """The other known titles near-identical to `title`, with their ratio."""
+        return dict(self._similar.get(title, {}))
+
+
+# near-identical titles share at least 70% of each title's tokens (see _tokens)
+MIN_SHARED_WORDS = 0.7
+
+
+def _tokens(title: str) -> frozenset[str]:
+    """A normalised title's words and pairs of adjacent words.
+
+    The pairs make the index selective where titles reuse a small vocabulary ("segment anything
+    for video"): two titles rarely share a pair of words unless they share a phrase. A number
+    standing alone is joined to the word before it, so that `sam 2` and `sam2` are one token.
+    """
+    words: list[str] = []
+    for word in title.split():
+        if word.isdigit() and words:
+            words[-1] += word
+        else:
+            words.append(word)
+    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+
+
+def _need(word_count: int) -> int:
+    """How many distinct words a title must share with another to be compared with it."""
+    return max(1, math.ceil(word_count * MIN_SHARED_WORDS))
+
+
+_MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MEMOS_LOCK = threading.Lock()
+
+
+def memo_for(owner: object) -> TitleIndex:
+    """The `TitleIndex` that lives as long as `owner` (the plugin's `EntryCache`)."""
+    with _MEMOS_LOCK:
+        index = _MEMOS.get(owner)
+        if index is None:
+            index = _MEMOS[owner] = TitleIndex()
+        return index
