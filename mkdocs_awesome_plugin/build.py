@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog.model import Catalog, Entry
@@ -22,83 +21,12 @@ from .exports import bibtex as bibtex_export
 from .exports import csl as csl_export
 from .exports import meta as meta_export
 from .exports import ris as ris_export
+from .features.base import Feature, FeatureContext, GeneratedPage
 from .render.nav import CatalogNav, NavCategory
 from .render.pages import Renderer, chrome_title
 from .render.site import SiteLayout
 
 MARKER_RE = re.compile(r"<!--\s*awesome:([a-z-]+)\s*-->")
-PAGE_MARKER = "<!-- awesome:page -->\n"
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page the catalogue adds: where it goes and what it shows."""
-
-    src: str
-    kind: str  # "paper", "category", "categories", "tag", "tags", or a feature's own kinds
-    ref: str  # key, slug or tag ("" for indices)
-    title: str
-    in_nav: bool
-    feature: str = ""  # name of the Feature that renders it; "" for the core pages
-
-    @property
-    def placeholder(self) -> str:
-        """The page's whole Markdown: its marker (see the module doc)."""
-        return PAGE_MARKER
-
-
-@dataclass
-class FeatureContext:
-    """What a feature may use from the build: no more than this."""
-
-    catalog: Catalog
-    layout: SiteLayout
-    renderer: Renderer  # templates, links between pages, per-category counts
-    bibtex_for: Callable[[Entry], str]
-    downloads_enabled: bool
-    # absolute URLs (feeds) need the site's address and name when they are known
-    site_url: str | None = None
-    site_name: str | None = None
-
-
-class Feature:
-    """A part of the site built on the catalogue (explorer, statistics, feeds, ...).
-
-    Subclasses override what they need, using `self.ctx` (a `FeatureContext`). Features are
-    listed in `features/__init__.py`.
-    """
-
-    name = ""
-    # package asset files (under mkdocs_awesome_plugin/assets/) the site must load on every page
-    css: tuple[str, ...] = ()
-    js: tuple[str, ...] = ()
-
-    def __init__(self, ctx: FeatureContext):
-        self.ctx = ctx
-
-    def pages(self) -> Iterable[GeneratedPage]:
-        """Pages this feature adds (set `feature=self.name` on them)."""
-        return ()
-
-    def render(self, page: GeneratedPage, page_url: str) -> str:
-        """Finished HTML of one of this feature's pages."""
-        raise NotImplementedError
-
-    def files(self) -> Iterable[tuple[str, str | bytes]]:
-        """(source path, content) of extra files: data, feeds, ..."""
-        return ()
-
-    def head(self, page: GeneratedPage | None, page_url: str) -> str:
-        """Extra `<head>` HTML for any page (`page` is None for the user's own pages)."""
-        return ""
-
-    def nav(self) -> list[dict]:
-        """Nav items to add after the tag index, as `{title: src}` (titles HTML-escaped)."""
-        return []
-
-    def markers(self) -> dict[str, Callable[[str], str]]:
-        """`<!-- awesome:NAME -->` markers this feature expands: name -> f(page_url) -> HTML."""
-        return {}
 
 
 class CatalogBuild:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from sitebuild import FIXTURES, make_project
 
-from mkdocs_awesome_plugin.build import PAGE_MARKER, CatalogBuild, Feature, FeatureContext
+from mkdocs_awesome_plugin.build import CatalogBuild
 from mkdocs_awesome_plugin.catalog import load_catalog
 from mkdocs_awesome_plugin.features import FEATURES
+from mkdocs_awesome_plugin.features.base import PAGE_MARKER, Feature, FeatureContext
 from mkdocs_awesome_plugin.render import charts
 from mkdocs_awesome_plugin.render.environment import script_json, template_env
 from mkdocs_awesome_plugin.render.site import layout_for

@@ -143,9 +143,10 @@ def test_tracking_and_view_parameters_are_recognised():
 
 
 def test_hidden_characters_are_found_and_stripped():
-    from mkdocs_awesome_plugin.catalog.text import hidden_character, strip_hidden
+    from mkdocs_awesome_plugin.catalog.text import strip_hidden
+    from mkdocs_awesome_plugin.catalog.validators import hidden_character
 
-    assert hidden_character("SAM\u202e2") == (3, "bidirectional control U+202E")
-    assert hidden_character("a\u200bb") == (1, "invisible character U+200B")
+    assert hidden_character("SAM\u202e2") == (3, "\u202e")
+    assert hidden_character("a\u200bb") == (1, "\u200b")
     assert hidden_character("Videnović 分割") is None
     assert strip_hidden("\ufeffS\u00adA\u2066M\u2069") == ("SAM", 4)

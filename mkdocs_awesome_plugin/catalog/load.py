@@ -15,19 +15,12 @@ from pathlib import Path
 from .cache import EntryCache
 from .crossfile import IdentifierRegister, vocabulary_problems
 from .model import Catalog, Category, Entry
-from .parse import KNOWN_FIELDS, OPTIONAL, REQUIRED, parse_entry
+from .parse import parse_entry
 from .problems import ERROR, Problem
 from .quality import check_catalog, memo_for
-from .suggest import did_you_mean
-from .validators import parse_date, text_problem
-from .vocabulary import parse_categories, parse_tag_vocabulary, parse_tags
+from .vocabulary import parse_categories, parse_tag_vocabulary
 
-# Also the names the CLI imported from here before the split (did_you_mean, parse_date,
-# text_problem: now in suggest.py and validators.py), until it imports them from there.
-__all__ = [
-    "KNOWN_FIELDS", "OPTIONAL", "REQUIRED", "EntryCache", "did_you_mean", "load_catalog",
-    "parse_categories", "parse_date", "parse_entry", "parse_tags", "text_problem",
-]
+__all__ = ["EntryCache", "load_catalog", "parse_entry"]
 
 
 def _display_path(path: Path, base: Path | None) -> str:

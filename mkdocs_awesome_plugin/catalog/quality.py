@@ -29,13 +29,13 @@ entry being added), naming the other one as `path:line`.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from urllib.parse import urlsplit
 
+from .identity import arxiv_from_url, arxiv_month, normalize_title
+from .identity import link_identity as url_key
 from .keys import fold_ascii, key_follows_scheme, surname
-from .links import arxiv_from_url, normalize_doi, shorten, url_identity
+from .links import shorten
 from .model import LINK_KINDS, Entry
 from .problems import NOTE, WARNING, Problem
 from .suggest import did_you_mean
@@ -55,44 +55,6 @@ __all__ = [
     "CHECKS", "DATE_AFTER_ARXIV", "DATE_BEFORE_ARXIV", "MIN_COPIED_AUTHORS", "TITLE_RATIO",
     "TitleIndex", "arxiv_month", "check_catalog", "memo_for", "normalize_title", "url_key",
 ]
-
-_ARXIV_YYMM = re.compile(r"^(?:[a-z][a-z.-]*(?:\.[A-Z]{2})?/)?(\d{2})(\d{2})")
-
-
-# --------------------------------------------------------------------------------------------
-# normalising
-
-
-def normalize_title(title: str) -> str:
-    """Lowercase ASCII words separated by single spaces: `SAM 2: Segment…` -> `sam 2 segment…`."""
-    text = unicodedata.normalize("NFKD", title.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"[^\W_]+", text))
-
-
-def url_key(url: str) -> str:
-    """What makes two links the same: arXiv and DOI links by their id, others without scheme,
-    `www.`, fragment and trailing slash."""
-    arxiv = arxiv_from_url(url)
-    if arxiv:
-        return f"arxiv:{arxiv}"
-    doi = normalize_doi(url) if "doi.org/" in url.lower() else None
-    if doi:
-        return f"doi:{doi.lower()}"
-    return f"url:{url_identity(url)}"
-
-
-def arxiv_month(arxiv_id: str) -> tuple[int, int] | None:
-    """(year, month) an arXiv id was submitted in, from its `YYMM` digits."""
-    m = _ARXIV_YYMM.match(arxiv_id)
-    if not m:
-        return None
-    yy, month = int(m.group(1)), int(m.group(2))
-    if not 1 <= month <= 12:
-        return None
-    # old-style ids (cs/9912001) started in 1991; new-style ids in 2007
-    return (1900 + yy if yy >= 91 else 2000 + yy), month
-
 
 def _code_owner(entry: Entry) -> tuple[str, str] | None:
     url = entry.links.get("code")

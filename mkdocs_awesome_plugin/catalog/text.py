@@ -29,21 +29,12 @@ def one_line(text: str) -> str:
     return _BREAKS.sub(" ", text).strip()
 
 
-# Characters that change how text is displayed without being visible themselves: bidirectional
-# embeddings, overrides and isolates (the "Trojan Source" trick: the page shows other text than the
-# file holds) and zero-width or soft-hyphen characters (they split words invisibly and stop pdflatex).
+# Characters that make text display other than it reads ("Trojan Source"): bidirectional
+# embeddings, overrides and isolates, and characters that take no space (zero-width, soft hyphen).
+# An entry never needs them: the loader refuses them (validators.py), importers strip them.
 BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 INVISIBLES = frozenset(("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"))
 HIDDEN = BIDI_CONTROLS | INVISIBLES
-
-
-def hidden_character(text: str) -> tuple[int, str] | None:
-    """(0-based index, description) of the first bidirectional control or invisible character."""
-    for i, ch in enumerate(text):
-        if ch in HIDDEN:
-            kind = "bidirectional control" if ch in BIDI_CONTROLS else "invisible character"
-            return i, f"{kind} U+{ord(ch):04X}"
-    return None
 
 
 def strip_hidden(text: str) -> tuple[str, int]:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from .model import PartialDate
+from .text import BIDI_CONTROLS, HIDDEN
 from .yaml_source import LineDict, LineList
 
 KEY_RE = re.compile(r"^[a-z0-9]+$")
@@ -18,14 +19,6 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_RE = SLUG_RE
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 MAX_TEXT = 1000
-
-# Characters that make text display other than it reads ("Trojan Source"): bidirectional
-# embeddings, overrides and isolates, and characters that take no space. An entry never needs
-# them; a title holding U+202E would show readers a title other than the text it holds.
-BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
-INVISIBLE = frozenset(("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"))
-HIDDEN = BIDI_CONTROLS | INVISIBLE
-
 
 def type_name(value: object) -> str:
     """What a YAML value is, in a contributor's words ("a list", "true/false")."""

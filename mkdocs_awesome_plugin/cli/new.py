@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from ..catalog import load_catalog, parse_entry
+from ..catalog.crossfile import vocabulary_problems
 from ..catalog.identity import arxiv_month, arxiv_url
 from ..catalog.keys import key_suggestion
-from ..catalog.load import did_you_mean
 from ..catalog.model import LINK_KINDS, VENUE_TYPES, Catalog, Entry, PartialDate, Problem
 from ..catalog.quality import check_catalog
 from ..catalog.writer import entry_text
@@ -229,20 +229,13 @@ def _entry_problems(
     if entry is None:
         return None, problems
     slugs = {c.slug for c in catalog.all_categories()}
-    for i, slug in enumerate(entry.categories):
-        if slug not in slugs:
-            problems.append(Problem(display, entry.line_of("categories"), f"categories[{i}]",
-                                    f"unknown category {slug!r}{did_you_mean(slug, slugs)}"))
-    for i, tag in enumerate(entry.tags):
-        if tag not in catalog.tags:
-            problems.append(Problem(display, entry.line_of("tags"), f"tags[{i}]",
-                                    f"unknown tag {tag!r}{did_you_mean(tag, catalog.tags)}"))
+    problems += vocabulary_problems(entry, slugs, catalog.tags)
     others = [e for e in catalog.entries.values() if e.key != key]
     problems += [
         p for p in check_catalog(
             [*others, entry], known_keys=known_keys | {key},
             read=lambda e: text.encode("utf-8") if e.key == key else Path(e.path).read_bytes(),
-            newest={key},
+            newest={key}, implies=catalog.tag_implies,
         )
         if p.path == display
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..catalog.model import Problem
+from ..catalog.problems import Problem, format_problem
 
 
 def display_path(path: str | os.PathLike) -> str:
@@ -21,27 +21,9 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.line, p.col))
 
 
-def format_problem(problem: Problem, fmt: str) -> str:
-    """One problem as `path:line:col: error|warning|note: field: message`, or a GitHub
-    annotation (`::error`, `::warning`, `::notice`)."""
-    if fmt == "github":
-        level = {"error": "error", "warning": "warning"}.get(problem.severity, "notice")
-        message = f"{problem.field}: {problem.message}" if problem.field else problem.message
-        # workflow commands need %, CR and LF escaped in the message, and also , and : in values
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = problem.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-        return (
-            f"::{level} file={path},line={problem.line},col={problem.col},"
-            f"title=mkdocs-awesome lint::{message}"
-        )
-    field = f" {problem.field}:" if problem.field else ""
-    return f"{problem.path}:{problem.line}:{problem.col}: {problem.severity}:{field} {problem.message}"
-
-
 def problem_record(problem: Problem) -> dict:
     """One problem as a JSON object (`lint --format json`)."""
-    return {"path": problem.path, "line": problem.line, "col": problem.col,
-            "severity": problem.severity, "field": problem.field, "message": problem.message}
+    return format_problem(problem, "json")
 
 
 def print_problems(problems: list[Problem], *, fmt: str = "text", file=None) -> None:

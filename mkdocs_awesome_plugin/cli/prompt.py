@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from ..catalog.identity import arxiv_id_anywhere, normalize_doi
 from ..catalog.links import http_url_problem
-from ..catalog.load import did_you_mean, parse_date, text_problem
 from ..catalog.model import VENUE_TYPES
+from ..catalog.suggest import did_you_mean
+from ..catalog.validators import parse_date, text_problem
 
 
 class BadAnswer(Exception):

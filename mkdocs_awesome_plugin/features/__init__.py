@@ -5,7 +5,7 @@ Each is a `build.Feature` and sees the build only through its `FeatureContext` (
 
 from __future__ import annotations
 
-from ..build import Feature
+from .base import Feature
 from .explore import ExploreFeature
 from .news import NewsFeature
 from .stats import StatsFeature

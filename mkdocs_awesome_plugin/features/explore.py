@@ -18,11 +18,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from ..build import Feature, GeneratedPage
 from ..catalog.links import arxiv_url
 from ..catalog.model import Entry
 from ..render.pages import chrome_title
 from ..render.site import relative_url
+from .base import Feature, GeneratedPage
 
 SRC = "explore/index.md"
 DATA_SRC = "explore/papers.json"

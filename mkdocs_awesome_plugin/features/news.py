@@ -10,12 +10,12 @@ from __future__ import annotations
 import posixpath
 from itertools import groupby
 
-from ..build import Feature, GeneratedPage
 from ..catalog.model import Entry
 from ..exports import feed as atom
 from ..render import charts
 from ..render.pages import chrome_title
 from ..render.site import relative_url
+from .base import Feature, GeneratedPage
 
 SRC = "new/index.md"
 FEEDS_DIR = "feeds"

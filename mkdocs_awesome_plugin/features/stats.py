@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from ..build import Feature, GeneratedPage
 from ..catalog.model import Category, Entry
 from ..render import charts
 from ..render.pages import chrome_title
 from ..render.site import relative_url
+from .base import Feature, GeneratedPage
 
 SRC = "stats/index.md"
 TOP_VENUES = 15
