@@ -126,3 +126,16 @@ def test_bad_setting_is_a_one_line_usage_error(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip() == ("mkdocs-awesome enrich: AWESOME_ARXIV_INTERVAL='soon' is not "
                                    "a number")
+
+
+def test_hidden_characters_from_a_source_are_removed_with_a_note():
+    from mkdocs_awesome_plugin.net.fields import merge
+
+    current = {"title": "arXiv", "authors": [], "links": {"paper": "https://arxiv.org/abs/2408.00714"}}
+    found = {"title": "SAM 2: Segment\u202e Anything", "authors": ["Nikhila\u200b Ravi"],
+             "venue": "ICLR\u00ad 2025"}
+    result = merge(current, found)
+    assert result.fields["title"] == "SAM 2: Segment Anything"
+    assert result.fields["authors"] == ["Nikhila Ravi"]
+    assert result.fields["venue"] == "ICLR 2025"
+    assert sorted(name for name, _ in result.notes) == ["authors", "title", "venue"]

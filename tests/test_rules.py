@@ -150,3 +150,28 @@ def test_hidden_characters_are_found_and_stripped():
     assert hidden_character("a\u200bb") == (1, "\u200b")
     assert hidden_character("Videnović 分割") is None
     assert strip_hidden("\ufeffS\u00adA\u2066M\u2069") == ("SAM", 4)
+
+
+def test_lint_notes_tracking_parameters_on_the_link_line(tmp_path):
+    from mkdocs_awesome_plugin.catalog import load_catalog
+
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "categories.yaml").write_text("- slug: sam2\n  title: SAM 2\n", encoding="utf-8")
+    (tmp_path / "tags.yaml").write_text("video: Works on video.\n", encoding="utf-8")
+    (tmp_path / "papers" / "ravi2024sam.yaml").write_text(
+        "title: 'SAM 2: Segment Anything in Images and Videos'\n"
+        "authors: [Nikhila Ravi]\n"
+        "date: '2024-08'\n"
+        "categories: [sam2]\n"
+        "tags: [video]\n"
+        "links:\n"
+        "  paper: https://arxiv.org/abs/2408.00714\n"
+        "  code: https://github.com/facebookresearch/sam2?tab=readme-ov-file\n",
+        encoding="utf-8",
+    )
+    catalog = load_catalog(tmp_path)
+    notes = [p for p in catalog.problems if p.field == "links.code"]
+    assert len(notes) == 1
+    assert (notes[0].line, notes[0].severity) == (8, "note")
+    assert "https://github.com/facebookresearch/sam2" in notes[0].message
+    assert "ravi2024sam" in catalog.entries  # a note never keeps an entry out

@@ -16,6 +16,7 @@ mistake that can also be right is a warning, which never fails a build; a note a
 | the date is more than `DATE_BEFORE_ARXIV` months before, or more than `DATE_AFTER_ARXIV` months after, the month of the arXiv id | warning |
 | the same list of `MIN_COPIED_AUTHORS` or more authors, in the same order, as another entry | warning |
 | an entry misses a tag that one of its tags implies (`implies:` in `tags.yaml`); the build adds it | warning |
+| a link carries tracking or view parameters (`utm_*`, `?tab=readme-ov-file`), which `import` removes | note |
 | the key does not start with the scheme's `<surname><year>` (keys are never renamed, so this is only a note; not checked while the authors are unknown) | note |
 
 Pairs of entries where one lists the other in `supersedes` (a preprint and its published version)
@@ -35,7 +36,7 @@ from urllib.parse import urlsplit
 from .identity import arxiv_from_url, arxiv_month, normalize_title
 from .identity import link_identity as url_key
 from .keys import fold_ascii, key_follows_scheme, surname
-from .links import shorten
+from .links import shorten, without_tracking
 from .model import LINK_KINDS, Entry
 from .problems import NOTE, WARNING, Problem
 from .suggest import did_you_mean
@@ -334,6 +335,20 @@ def check_implied_tags(c: _Checking) -> list[Problem]:
 
 # The documented checks (the table above), in the order they run: `check_same_paper` comes
 # before the warnings that leave pairs of one paper alone.
+def check_tracking_parameters(c: _Checking) -> list[Problem]:
+    """A link carries tracking or view query parameters (notes)."""
+    problems = []
+    for entry in c.ordered:
+        for kind, url in entry.links.items():
+            clean = without_tracking(url)
+            if clean != url:
+                problems.append(Problem(
+                    entry.path, c.lines.of(entry, "links", kind), f"links.{kind}",
+                    f"tracking or view parameters can go: {shorten(clean)}", NOTE,
+                ))
+    return problems
+
+
 CHECKS = (
     check_supersedes,
     check_date_against_arxiv,
@@ -343,6 +358,7 @@ CHECKS = (
     check_similar_titles,
     check_copied_authors,
     check_implied_tags,
+    check_tracking_parameters,
 )
 
 

@@ -10,7 +10,7 @@ import sys
 
 from ..catalog.identity import arxiv_id_anywhere, normalize_doi
 from ..net import NetError
-from ..net.fields import arxiv_fields, combine, crossref_fields
+from ..net.fields import arxiv_fields, combine, crossref_fields, without_hidden
 from .network import add_network_arguments, crossref_doi, make_clients
 from .new import run as cmd_new
 
@@ -80,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         clients.close()
     status = 0
-    for _raw, fields in found:
+    for raw, fields in found:
+        fields, notes = without_hidden(fields)
+        for name, message in notes:
+            print(f"mkdocs-awesome add: {raw}: note: {name}: {message}", file=sys.stderr)
         status = max(status, cmd_new(_new_args(args, fields)))
     return status

@@ -11,7 +11,9 @@ The rules, in one place for `add`, `enrich` and `refresh`:
   (another title, another author count, another DOI) a note says so.
 - `refresh` also replaces a `venue_type` of `preprint` once the paper is published.
 
-The primary category (`cs.CV`) is read but not written: entries have no field for it yet.
+Text from a source loses bidirectional controls and invisible characters (`without_hidden`),
+with a note. The primary category (`cs.CV`) is read but not written: entries have no field for it
+yet.
 """
 
 from __future__ import annotations
@@ -28,13 +30,12 @@ from ..catalog.identity import (
     normalize_title,
     title_identity,
 )
+from ..catalog.links import on_code_host
 from ..catalog.names import display_name
+from ..catalog.text import strip_hidden
 from .arxiv import ArxivRecord
 from .crossref import CrossrefRecord
 
-# Hosts a code link may point at (the comment "Code: https://github.com/…").
-CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "huggingface.co",
-              "sourceforge.net")
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"')\]]+")
 LINK_LABELS = frozenset(
     "paper pdf arxiv link abs abstract code project page website preprint doi html".split()
@@ -51,8 +52,7 @@ def code_link_from_comment(comment: str) -> str | None:
     """The first URL in an arXiv comment that points at a code host, without trailing dots."""
     for url in _URL_IN_TEXT.findall(comment or ""):
         url = url.rstrip(".,;:")
-        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
-        if host in CODE_HOSTS and urlsplit(url).path.strip("/"):
+        if on_code_host(url) and urlsplit(url).path.strip("/"):
             return url
     return None
 
@@ -145,10 +145,31 @@ def _same_authors(a: list[str], b: list[str]) -> bool:
         title_identity(display_name(x)) for x in b]
 
 
+def without_hidden(found: dict) -> tuple[dict, list[tuple[str, str]]]:
+    """`found` with bidirectional controls and invisible characters taken out of its text
+    (title, authors, venue), and a note for each field that held some: an entry may not hold
+    them (the loader refuses them), whatever a source sends."""
+    out = dict(found)
+    notes: list[tuple[str, str]] = []
+    for name in ("title", "venue"):
+        if isinstance(out.get(name), str):
+            out[name], removed = strip_hidden(out[name])
+            if removed:
+                notes.append((name, f"removed {removed} hidden character(s) the source sent"))
+    if out.get("authors"):
+        cleaned = [strip_hidden(a) for a in out["authors"]]
+        out["authors"] = [a for a, _ in cleaned]
+        removed = sum(n for _, n in cleaned)
+        if removed:
+            notes.append(("authors", f"removed {removed} hidden character(s) the source sent"))
+    return out, notes
+
+
 def merge(current: dict, found: dict, *, overwrite=frozenset(), refresh: bool = False) -> Merge:
     """Fill `current` (an entry's fields as read) from `found` under the rules above."""
     out = {**current, "links": dict(current.get("links") or {})}
-    result = Merge(out)
+    found, hidden_notes = without_hidden(found)
+    result = Merge(out, notes=hidden_notes)
 
     def put(name: str, value) -> None:
         out[name] = value
