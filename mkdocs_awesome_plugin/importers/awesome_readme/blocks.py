@@ -97,6 +97,8 @@ def _linkify(text: str, bold: bool, italic: bool) -> list[Span]:
     for m in _BARE_URL.finditer(text):
         before = text[pos : m.start()]
         label = _LABEL_BEFORE.search(before)
+        if label:
+            before = before[: label.start()]  # "Paper: " labels the link, it is not text
         if before:
             spans.append(Span("text", before, bold=bold, italic=italic))
         spans.append(Span("link", label.group(1) if label else "", m.group(0), bold, italic))

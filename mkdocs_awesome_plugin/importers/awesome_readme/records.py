@@ -148,7 +148,7 @@ def looks_like_name(text: str) -> bool:
         bare = w.strip(".,'’-")
         if not bare:
             return False
-        if bare.casefold() in _NOT_NAMES:
+        if bare.casefold() in _NOT_NAMES or bare.casefold() in LABEL_WORDS:
             return False
         if bare[0].isupper():
             capital += 1
@@ -296,6 +296,9 @@ def read_record(spans: list[Span]) -> Facts:
         title = paper.text
         title_spans.add(paper.index)
     title = clean_title(strip_emoji(title)).strip(" :,.;-–—|") if title else ""
+    year = re.search(r"\s*\(((?:19|20)\d{2})\)$", title)
+    if year:  # "Title (2016)": the year is not part of the title
+        title, facts.year = title[: year.start()], int(year.group(1))
     if quoted and title == clean_title(quoted.group(1)).strip(" :,.;-–—|"):
         full = full.replace(quoted.group(0), " ")
     facts.title = title
@@ -376,7 +379,7 @@ def _read_rest(spans: list[Span], title_spans: set[int], quoted: str, facts: Fac
     for segment in text.split("\n"):
         segment = _BRACKETS.sub(" ", segment)
         for raw in re.split(r"\|", segment):
-            pieces = [p for p in re.split(r",(?![^()]*\))|(?<=\.)\s+(?=[A-Z])", raw)]
+            pieces = [p for p in re.split(r",(?![^()]*\))|(?<=[a-z]{3}\.)\s+(?=[A-Z])", raw)]
             names_here: list[str] = []
             et_al_here = False
             for piece in pieces:
