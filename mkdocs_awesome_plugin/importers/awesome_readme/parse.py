@@ -157,6 +157,7 @@ class ParsedList:
     skips: dict[str, list[str]] = field(default_factory=dict)  # reason -> ["path:line", ...]
     links_cleaned: int = 0  # links that lost tracking or view parameters
     hidden_stripped: int = 0  # bidi controls and invisible characters taken out of text
+    undated: list[Row] = field(default_factory=list)  # published rows without a month
 
     def categories(self) -> list[Section]:
         return [s for root in self.sections for s in root.walk()]
@@ -237,6 +238,7 @@ class _Reader:
         self.current: Section | None = None
         self.links_cleaned = 0
         self.hidden = 0
+        self.undated: list[Row] = []
 
     def where(self, line: int) -> str:
         return f"{self.path}:{line}"
@@ -287,11 +289,16 @@ class _Reader:
         if date is None:
             date, date_from = _month_from_arxiv(arxiv), "arxiv"
             if date is None:
+                if facts.title and not arxiv:
+                    # kept aside: it may be the published version of an arXiv row (see plan)
+                    self.undated.append(Row(
+                        path=self.path, line=line, kind=kind, title=facts.title, url=url,
+                        written_url=written, date=None, date_from="", arxiv=None, doi=doi,
+                        section=self.current, venue=facts.venue,
+                        links=self.extra_links(facts.extra, line)))
                 if kind == "table":
                     self.notes.append(f"{where}: {empty_date_note} and no arXiv id; row skipped")
-                else:
-                    self.notes.append(f"{where}: no release month and no arXiv id; skipped")
-                self.skip("no-month", line)
+                self.skip("no-month", line)  # counted, with its line, in the report
                 return None
             if kind == "table":
                 self.notes.append(f"{where}: {empty_date_note}; took {date} from the arXiv id")
@@ -479,7 +486,8 @@ def parse_readme(text: str, path: str) -> ParsedList:
     roots = _category_tree(all_sections, path, reader.notes)
     return ParsedList(path=path, sections=roots, rows=reader.rows, notes=reader.notes,
                       commented_rows=commented, skips=reader.skips,
-                      links_cleaned=reader.links_cleaned, hidden_stripped=reader.hidden)
+                      links_cleaned=reader.links_cleaned, hidden_stripped=reader.hidden,
+                      undated=[r for r in reader.undated if r.section is not None])
 
 
 def _extra_links(found: list[tuple[str, str]], where: str, notes: list[str]) -> dict[str, str]:

@@ -148,6 +148,23 @@ def plan_entries(parsed: ParsedList) -> Plan:
                          f"({entry.date}); kept {entry.date}")
         _absorb(entry, row)
         entry.rows.append(row)
+    # a published version listed without a month joins its arXiv row by title
+    for row in parsed.undated:
+        twin = by_title.get(title_identity(row.title))
+        if twin is None or twin.arxiv is None or row.identity in by_id \
+                or twin.paper != twin.first.url:  # it has its published version already
+            continue
+        twin.paper, twin.doi = row.url, row.doi or twin.doi
+        twin.venue = row.venue or twin.venue
+        if row.category and row.category not in twin.categories:
+            twin.categories.append(row.category)
+        _absorb(twin, row)
+        twin.rows.append(row)
+        by_id[row.identity] = twin
+        published += 1
+        skipped = parsed.skips.get("no-month", [])
+        if row.where in skipped:
+            skipped.remove(row.where)  # not skipped after all
     taken: set[str] = set()
     for entry in order:
         entry.key = key_suggestion(entry.authors, int(entry.date[:4]), entry.title, taken)

@@ -273,6 +273,7 @@ def read_record(spans: list[Span]) -> Facts:
         bold = " ".join(s.text for s in run).strip()
         if bold.endswith(":") and quoted:
             title = quoted.group(1)
+            title_spans.update(s.index for s in run)  # the alias is neither title nor author
         elif not is_label(bold):
             title = bold
             title_spans.update(s.index for s in run)
@@ -383,7 +384,7 @@ def _read_rest(spans: list[Span], title_spans: set[int], quoted: str, facts: Fac
             names_here: list[str] = []
             et_al_here = False
             for piece in pieces:
-                piece = strip_emoji(piece).strip(" .;:")
+                piece = strip_emoji(piece).strip(" .;:[]")
                 if not piece or not re.search(r"[A-Za-z0-9]", piece):
                     continue
                 venue, year = venue_year(piece)
