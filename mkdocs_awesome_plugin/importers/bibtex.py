@@ -91,7 +91,7 @@ def read_bibtex(text: str, path: str) -> tuple[list[dict], list[str]]:
         fields = {f.key.lower(): f.value for f in entry.fields}
         fields.update(raw_ids[index])
 
-        def text_of(name: str) -> str:
+        def text_of(name: str, fields: dict = fields, where: str = where) -> str:
             value = fields.get(name)
             if value is None or isinstance(value, list):
                 return ""
