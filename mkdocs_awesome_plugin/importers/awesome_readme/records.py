@@ -388,7 +388,7 @@ def _read_rest(spans: list[Span], title_spans: set[int], quoted: str, facts: Fac
                 if not piece or not re.search(r"[A-Za-z0-9]", piece):
                     continue
                 venue, year = venue_year(piece)
-                if year:
+                if year and not _ET_AL.match(piece):  # "Rebain et al. Arxiv 2020" is names first
                     facts.venue = facts.venue or venue
                     facts.year = facts.year or year
                     continue
