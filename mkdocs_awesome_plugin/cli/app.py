@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from . import add, enrich, generate, import_, links, lint, new, readme, refresh
+from . import add, enrich, generate, import_, init, links, lint, new, readme, refresh
 
 # in the order `--help` lists them
-COMMANDS = (new, lint, import_, readme, generate)
+COMMANDS = (init, new, lint, import_, readme, generate)
 # the commands that reach the network (arXiv, Crossref, the links themselves); each module has
 # `add_arguments(parser)` and `run(args)`
 NETWORK_COMMANDS = {

@@ -19,7 +19,7 @@ from ...catalog.identity import paper_identities
 from ...catalog.writer import dump_yaml, entry_text
 from ...fileio import write_atomic
 from ...schema import schema_line, schema_reference
-from .parse import ParsedList, Row, Section, parse_readme
+from .parse import SKIP_REASONS, ParsedList, Row, Section, parse_readme
 from .plan import IMPORT_TAG, Plan, PlannedEntry, conflict_message, plan_entries
 
 # the editor line of entries written into this repository's own entries folder
@@ -46,6 +46,10 @@ class ImportReport:
     duplicates_merged: int = 0  # same paper twice in one section
     cross_listed: int = 0  # same paper in another section: one more category
     commented_rows: int = 0
+    merged_published: int = 0  # an arXiv row and its published version's row
+    skips: dict[str, list[str]] = field(default_factory=dict)  # reason -> where
+    links_cleaned: int = 0
+    hidden_stripped: int = 0
     conflicts: list[str] = field(default_factory=list)
     conflict_rows: list[tuple[Row, Row]] = field(default_factory=list)  # (kept, skipped)
     skipped: list[str] = field(default_factory=list)
@@ -69,6 +73,20 @@ class ImportReport:
             f"{self.cross_listed} listed in more than one section; "
             f"{n(len(self.conflicts), 'conflict')}."
         ]
+        skipped = sum(len(v) for v in self.skips.values())
+        lines.append(
+            f"{n(self.rows_read + skipped, 'record')} read: {n(self.rows_read, 'paper row')}, "
+            f"{skipped} skipped as not papers; {n(len(self.entries), 'paper')} "
+            f"({self.duplicates_merged + self.cross_listed + self.merged_published} merged "
+            f"duplicates, {self.merged_published} of them preprint and published version); "
+            f"{n(len(self.conflicts), 'conflict')}; {n(self.links_cleaned, 'link')} without "
+            f"tracking or view parameters; {self.hidden_stripped} hidden characters removed."
+        )
+        for reason, places in self.skips.items():
+            shown = ", ".join(p.rsplit(":", 1)[-1] for p in places[:8])
+            more = f", … ({len(places) - 8} more)" if len(places) > 8 else ""
+            lines.append(f"skipped {len(places)}: {SKIP_REASONS.get(reason, reason)}; "
+                         f"lines {shown}{more}")
         lines += [f"conflict: {c}" for c in self.conflicts]
         lines += [f"skipped: {s}" for s in self.skipped]
         lines += [f"note: {s}" for s in self.notes]
@@ -170,6 +188,10 @@ def write_plan(
         duplicates_merged=plan.duplicates_merged,
         cross_listed=plan.cross_listed,
         commented_rows=parsed.commented_rows,
+        merged_published=plan.merged_published,
+        skips=parsed.skips,
+        links_cleaned=parsed.links_cleaned,
+        hidden_stripped=parsed.hidden_stripped,
         conflicts=[conflict_message(kept, skipped) for kept, skipped in plan.conflicts],
         conflict_rows=list(plan.conflicts),
         notes=parsed.notes + plan.notes,
