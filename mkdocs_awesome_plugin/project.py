@@ -140,10 +140,9 @@ def nest_pages(paths: list[str]) -> list:
     """A nav of `paths` as MkDocs makes one when `nav:` is not given: folders become sections,
     an `index.md` comes first in its folder."""
 
-    def key(path: str) -> tuple:
-        parts = path.split("/")
-        return (*[(0, p) for p in parts[:-1]], (0 if parts[-1] in ("index.md", "README.md") else 1,
-                                                parts[-1]))
+    def key(path: str) -> tuple:  # MkDocs' own order: a folder's files, index first, then
+        parts = path.split("/")  # its subfolders
+        return (parts[:-1], parts[-1] not in ("index.md", "README.md"), parts[-1])
 
     nav: list = []
     sections: dict[tuple[str, ...], list] = {(): nav}
