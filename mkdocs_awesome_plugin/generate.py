@@ -63,11 +63,15 @@ class GenerateReport:
         return "\n".join(lines)
 
 
-def page_markdown(build: CatalogBuild, page: GeneratedPage) -> str:
-    """A generated page as a Markdown file: front matter, then the page's finished HTML."""
+def page_markdown(
+    build: CatalogBuild, page: GeneratedPage, extra: dict | None = None, *, tags: bool = True
+) -> str:
+    """A generated page as a Markdown file: front matter (`title`, a paper's `tags` unless
+    `tags` is false, then `extra`), then the page's finished HTML."""
     meta: dict = {"title": chrome_title(page.title)}
-    if page.kind == "paper" and not page.feature:
+    if tags and page.kind == "paper" and not page.feature:
         meta["tags"] = list(build.catalog.entries[page.ref].tags)
+    meta.update(extra or {})
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     html = build.render_page(page, build.layout.url_of(page.src)).strip("\n")
     return f"---\n{front}---\n\n{html}\n"
@@ -83,10 +87,16 @@ def site_files(catalog: Catalog) -> tuple[dict[str, str | bytes], list[str], lis
         files[src] = content
     for src, content in build.feature_files():
         files[src] = content
+    assets, css, js = asset_files()
+    files.update(assets)
+    return files, css, js
+
+
+def asset_files() -> tuple[dict[str, bytes], list[str], list[str]]:
+    """(path -> content, css, js) of the stylesheets and scripts every page must load."""
     css = list(dict.fromkeys(["awesome.css"] + [name for f in FEATURES for name in f.css]))
     js = list(dict.fromkeys(name for f in FEATURES for name in f.js))
-    for name in css + js:
-        files[ASSET_PREFIX + name] = (ASSETS / name).read_bytes()
+    files = {ASSET_PREFIX + name: (ASSETS / name).read_bytes() for name in css + js}
     return files, [ASSET_PREFIX + n for n in css], [ASSET_PREFIX + n for n in js]
 
 

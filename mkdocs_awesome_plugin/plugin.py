@@ -10,6 +10,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
 
+from . import page_sources
 from .build import CatalogBuild
 from .catalog import EntryCache, load_catalog
 from .config import AwesomeConfig
@@ -84,15 +85,15 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             template_overrides=_overrides(config),
         )
         user_pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
+        sources = page_sources.write_page_sources(build.pages(), self.base_dir)
         for page in build.pages():
             if files.get_file_from_path(page.src) is not None:
                 log.warning(f"{page.src}: a file in docs/ has the path of a generated page; "
                             "the generated page replaces it")
                 files.remove(files.get_file_from_path(page.src))
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, page.src, content=page.placeholder, inclusion=inclusion)
-            )
+            files.append(File.generated(config, page.src, abs_src_path=sources[page.src],
+                                        inclusion=inclusion))  # a real path: see page_sources
         if self.config.downloads:
             for src, produce in build.download_producers():
                 files.append(ProducedFile(config, src, produce))
@@ -142,9 +143,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             generated, page.url, page.canonical_url, paper_meta=self.config.head_metadata
         )
         index = output.find("</head>") if head else -1
-        if index < 0:
-            return output
-        return output[:index] + head + output[index:]
+        return output if index < 0 else output[:index] + head + output[index:]
 
     def on_serve(self, server, *, config, builder):
         """Default priority: also rebuild when an entry or a template override changes (MkDocs
