@@ -22,14 +22,19 @@ ALLOWED: dict[str, set[str]] = {
     "features": {"catalog", "exports", "render"},
     "build": {"catalog", "exports", "render", "features"},
     "generate": {"catalog", "exports", "render", "features", "build", "fileio", "schema"},
+    "page_sources": {"build", "features", "fileio"},
+    "project": {
+        "catalog", "exports", "render", "features", "build", "generate", "fileio", "schema",
+    },
     "cli": {
         "catalog", "exports", "render", "features", "build", "generate", "importers", "fileio",
-        "schema", "net",
+        "schema", "net", "project",
     },
     "net": {"catalog", "fileio"},
     "config": set(),
     "plugin": {
         "catalog", "exports", "render", "features", "build", "config", "fileio", "schema",
+        "page_sources",
     },
     "__init__": set(),
 }
