@@ -335,3 +335,28 @@ def test_pdflatex_biblatex_biber(tmp_path, bib_text):
     # alphabetic labels and initials exercise biber's name handling hardest
     keys = check_bib_with_biber(tmp_path, bib_text)
     assert sorted(keys) == sorted(FIXTURE_KEYS)
+
+
+def test_primary_class_is_written_for_an_arxiv_paper(tmp_path):
+    from mkdocs_awesome_plugin.catalog import parse_entry
+    from mkdocs_awesome_plugin.exports.bibtex import entry_to_bibtex
+
+    text = (
+        "title: 'SAM 2: Segment Anything in Images and Videos'\n"
+        "authors: [Nikhila Ravi]\n"
+        "date: '2024-08-01'\n"
+        "arxiv: '2408.00714'\n"
+        "arxiv_class: cs.CV\n"
+        "categories: [sam2]\n"
+        "tags: [video]\n"
+        "links: {paper: 'https://arxiv.org/abs/2408.00714'}\n"
+    )
+    entry, problems = parse_entry(text.encode(), "ravi2024sam", "ravi2024sam.yaml")
+    assert problems == [] and entry.arxiv_class == "cs.CV"
+    bib = entry_to_bibtex(entry)
+    assert "primaryClass = {cs.CV}" in bib
+    assert "eprint = {2408.00714}" in bib
+    bad, problems = parse_entry(text.replace("cs.CV", "'cs CV!'").encode(), "ravi2024sam", "x.yaml")
+    assert bad is None
+    assert [(p.line, p.field) for p in problems] == [(5, "arxiv_class")]
+    assert "not an arXiv category" in problems[0].message

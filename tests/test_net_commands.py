@@ -95,6 +95,7 @@ def test_add_writes_a_complete_entry_that_lint_accepts(project, server):
     assert written["authors"] == SAM2_AUTHORS and len(written["authors"]) == 18
     assert written["date"] == "2024-08-01"
     assert written["arxiv"] == "2408.00714"
+    assert written["arxiv_class"] == "cs.CV"  # arxiv:primary_category
     assert written["links"] == {"paper": "https://arxiv.org/abs/2408.00714"}
     assert written["categories"] == ["sam2"] and written["tags"] == ["foundation-model", "video"]
     lint = run("lint", cwd=project)

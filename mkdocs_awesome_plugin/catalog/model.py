@@ -68,6 +68,8 @@ class Entry:
     arxiv_title: str | None = None
     # how sure the facts are: one of CONFIDENCE_LEVELS, or None when not said
     confidence: str | None = None
+    # arXiv's primary category ("cs.CV"), written to BibTeX as primaryClass
+    arxiv_class: str | None = None
     # line of each top-level field in the source file, for messages
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 

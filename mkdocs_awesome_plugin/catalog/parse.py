@@ -193,6 +193,10 @@ FIELDS: dict[str, FieldRule] = {
     "venue": FieldRule(_text(), absent_if_null=True),
     "venue_type": FieldRule(_same, absent_if_null=True),
     "arxiv": FieldRule(_arxiv, absent_if_null=True, wording=_arxiv_message),
+    "arxiv_class": FieldRule(
+        _same, absent_if_null=True,
+        wording=lambda value: f"{value!r} is not an arXiv category such as 'cs.CV'",
+    ),
     "doi": FieldRule(_doi, absent_if_null=True, wording=_doi_message),
     "summary": FieldRule(_text(), absent_if_null=True),
     "supersedes": FieldRule(_string_list),
@@ -422,6 +426,7 @@ def parse_entry(data_bytes: bytes, key: str, path: str) -> tuple[Entry | None, l
         et_al=fields.get("et_al", False),
         arxiv_title=fields.get("arxiv_title"),
         confidence=fields.get("confidence"),
+        arxiv_class=fields.get("arxiv_class"),
         lines=dict(data.lines),
     )
     return entry, col.problems

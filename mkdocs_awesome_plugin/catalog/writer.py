@@ -13,7 +13,8 @@ from .model import LINK_KINDS
 
 # The order fields are written in, as documented in docs/contributing.md.
 FIELD_ORDER = (
-    "title", "arxiv_title", "authors", "et_al", "date", "venue", "venue_type", "arxiv", "doi",
+    "title", "arxiv_title", "authors", "et_al", "date", "venue", "venue_type", "arxiv",
+    "arxiv_class", "doi",
     "categories", "tags", "links", "summary", "supersedes", "added", "confidence", "bibtex",
 )
 # Written in quotes: YAML would read a date as a date object and an arXiv id as a number.

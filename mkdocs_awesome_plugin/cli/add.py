@@ -39,7 +39,7 @@ def _new_args(args: argparse.Namespace, fields: dict) -> argparse.Namespace:
         category=list(args.category), tag=list(args.tag),
         paper=links.get("paper"), code=links.get("code"), project=None, demo=None, data=None,
         venue=fields.get("venue"), venue_type=fields.get("venue_type"), doi=fields.get("doi"),
-        summary=None, entries=args.entries, schema=args.schema, no_input=args.no_input,
+        summary=None, arxiv_class=fields.get("arxiv_class"), entries=args.entries, schema=args.schema, no_input=args.no_input,
     )
 
 

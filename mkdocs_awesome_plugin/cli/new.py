@@ -33,7 +33,7 @@ from .prompt import (
 )
 
 _FIELD_FLAGS = ("arxiv", "title", "author", "date", "category", "tag", "paper", "code",
-                "project", "demo", "data", "venue", "venue_type", "doi", "summary")
+                "project", "demo", "data", "venue", "venue_type", "doi", "summary", "arxiv_class")
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -57,6 +57,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--venue", help="e.g. 'CVPR 2025'")
     p.add_argument("--venue-type", dest="venue_type", choices=VENUE_TYPES)
     p.add_argument("--doi")
+    p.add_argument("--arxiv-class", dest="arxiv_class", help="arXiv's primary category, e.g. cs.CV")
     p.add_argument("--summary", help="one line in your own words")
     p.add_argument("--entries", default="entries", help="the entries folder (default: entries)")
     p.add_argument("--schema", help="what the yaml-language-server line points at "
@@ -154,6 +155,7 @@ def _gather(args: argparse.Namespace, catalog: Catalog, interactive: bool) -> tu
     fields["venue"] = take("venue", args.venue, one_line(300))
     fields["venue_type"] = take("venue_type", args.venue_type, check_venue_type)
     fields["doi"] = take("doi", args.doi, check_doi)
+    fields["arxiv_class"] = take("arxiv_class", getattr(args, "arxiv_class", None), one_line(40))
     fields["summary"] = take("summary", args.summary, one_line(500))
 
     if bad:

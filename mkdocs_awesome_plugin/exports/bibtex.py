@@ -5,8 +5,8 @@ Choices, each checked against real `bibtex` (plain, plainnat) and `biber` (bibla
 
 - Entry types: `@inproceedings` + `booktitle` for conferences and workshops, `@article` +
   `journal` for journals, otherwise `@misc` (with `howpublished` = venue when there is one).
-  A paper on arXiv also gets `eprint` + `archivePrefix = {arXiv}`; `primaryClass` is not
-  stored, so it is omitted.
+  A paper on arXiv also gets `eprint` + `archivePrefix = {arXiv}`, and `primaryClass` when
+  the entry records its primary category (`arxiv_class`).
 - `year = {2024}` and `month = jul`: the month macro is predefined by every standard `.bst`
   and by biber, so plain prints "July" and biblatex gets month 7 without warnings. The day is
   not written: BibTeX has no day field and biblatex's `date` next to `year` makes biber warn.
@@ -207,6 +207,8 @@ def _fields(entry: Entry) -> list[bib.Field]:
     if entry.arxiv:
         fields.append(("eprint", _verbatim(entry.arxiv), "{"))
         fields.append(("archivePrefix", "arXiv", "{"))
+        if entry.arxiv_class:
+            fields.append(("primaryClass", _verbatim(entry.arxiv_class), "{"))
     url = entry.links.get("paper") or (arxiv_url(entry.arxiv) if entry.arxiv else None)
     if url:
         fields.append(("url", _verbatim(url), "{"))

@@ -3,7 +3,8 @@
 The rules, in one place for `add`, `enrich` and `refresh`:
 
 - A field is *filled* only when the entry has it empty: no authors, a title that is only a link
-  label (`arXiv`, `[Paper]`, the URL itself), no venue, venue type, DOI or code link.
+  label (`arXiv`, `[Paper]`, the URL itself), no venue, venue type, DOI, primary category
+  (`arxiv_class`) or code link.
 - A date known to the month (`2024-08`, as `import` takes it from the arXiv id) is completed to
   arXiv's day of the first version when that day falls in the same month; the month the list
   gives is kept, only the day is added. Any other difference is a note.
@@ -12,8 +13,7 @@ The rules, in one place for `add`, `enrich` and `refresh`:
 - `refresh` also replaces a `venue_type` of `preprint` once the paper is published.
 
 Text from a source loses bidirectional controls and invisible characters (`without_hidden`),
-with a note. The primary category (`cs.CV`) is read but not written: entries have no field for it
-yet.
+with a note. arXiv's primary category (`cs.CV`) fills an empty `arxiv_class`.
 """
 
 from __future__ import annotations
@@ -87,6 +87,8 @@ def arxiv_fields(record: ArxivRecord) -> dict:
         "arxiv": record.arxiv,
         "links": {"paper": arxiv_url(record.arxiv)},
     }
+    if record.primary_category:
+        fields["arxiv_class"] = record.primary_category
     code = code_link_from_comment(record.comment)
     if code:
         fields["links"]["code"] = code
@@ -207,7 +209,7 @@ def merge(current: dict, found: dict, *, overwrite=frozenset(), refresh: bool = 
         elif not new_date.startswith(date) and not date.startswith(new_date):
             result.notes.append(("date", f"the source gives {new_date}"))
 
-    for name in ("venue", "venue_type", "doi"):
+    for name in ("venue", "venue_type", "doi", "arxiv_class"):
         value = found.get(name)
         if not value:
             continue
