@@ -23,7 +23,7 @@ from .exports import csl as csl_export
 from .exports import meta as meta_export
 from .exports import ris as ris_export
 from .render.nav import CatalogNav, NavCategory
-from .render.pages import Renderer, chrome_title
+from .render.pages import EditLinks, Renderer, chrome_title
 from .render.site import SiteLayout
 
 MARKER_RE = re.compile(r"<!--\s*awesome:([a-z-]+)\s*-->")
@@ -59,6 +59,7 @@ class FeatureContext:
     # absolute URLs (feeds) need the site's address and name when they are known
     site_url: str | None = None
     site_name: str | None = None
+    feature_names: tuple[str, ...] = ()  # the features of this build, to link one another
 
 
 class Feature:
@@ -109,6 +110,8 @@ class CatalogBuild:
         authors_shown: int = 3, features: Iterable[type[Feature]] = (),
         site_url: str | None = None, site_name: str | None = None,
         template_overrides: str | Path | None = None,
+        repo_url: str | None = None, edit_uri: str | None = None,
+        docs_dir: str | Path | None = None, entries_dir: str | Path | None = None,
     ):
         self.catalog = catalog
         self.layout = layout
@@ -119,6 +122,8 @@ class CatalogBuild:
         self.renderer = Renderer(
             catalog, layout, bibtex_for=self.bibtex_for, downloads_enabled=downloads,
             authors_shown=authors_shown, template_overrides=template_overrides,
+            # "suggest a fix" links on paper pages, when the site names its repository
+            edit_links=EditLinks.for_site(repo_url, edit_uri, docs_dir, entries_dir),
         )
         self.context = FeatureContext(
             catalog, layout, self.renderer, self.bibtex_for, downloads, site_url, site_name
@@ -127,6 +132,7 @@ class CatalogBuild:
         for feature_class in features:
             feature = feature_class(self.context)
             self.features[feature.name] = feature
+        self.context.feature_names = tuple(self.features)
         self._markers: dict[str, Callable[[str], str]] = {
             "summary": self.renderer.summary_block,
             "categories": self.renderer.categories_block,

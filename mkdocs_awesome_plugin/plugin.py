@@ -82,6 +82,8 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             authors_shown=self.config.authors_shown, features=FEATURES,
             site_url=config.site_url, site_name=config.site_name,
             template_overrides=_overrides(config),
+            repo_url=config.repo_url, edit_uri=config.edit_uri,
+            docs_dir=config.docs_dir, entries_dir=self.entries_path,
         )
         user_pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         for page in build.pages():

@@ -21,8 +21,10 @@ from collections import Counter
 from ..build import Feature, GeneratedPage
 from ..catalog.links import arxiv_url
 from ..catalog.model import Entry
+from ..exports.coins import coins_title
 from ..render.pages import chrome_title
 from ..render.site import relative_url
+from .news import NewsFeature
 
 SRC = "explore/index.md"
 DATA_SRC = "explore/papers.json"
@@ -49,6 +51,8 @@ def paper_record(entry: Entry) -> dict:
         record["x"] = entry.arxiv
     if entry.summary:
         record["s"] = entry.summary
+    # the row's COinS (exports/coins.py), so that reference managers can save the papers found
+    record["z"] = coins_title(entry)
     return record
 
 
@@ -102,7 +106,20 @@ class ExploreFeature(Feature):
                 for tag in catalog.tags
             ],
             "papers": [paper_record(e) for e in catalog.sorted_entries()],
+            "feeds": self.feeds(),
         }
+
+    def feeds(self) -> dict | None:
+        """[prefix, suffix] of the tag and category feed URLs (site-relative), when the
+        site has feeds; the explorer links the feeds of the tags and category chosen."""
+        build = self.ctx
+        if "news" not in build.feature_names:
+            return None
+        marker = "\x00"
+        layout = build.layout
+        tag = layout.url_of(NewsFeature.tag_feed_src(marker)).split(marker)
+        cat = layout.url_of(NewsFeature.category_feed_src(marker)).split(marker)
+        return {"tag": tag, "cat": cat}
 
     def files(self):
         text = json.dumps(self.data(), ensure_ascii=False, separators=(",", ":"))
