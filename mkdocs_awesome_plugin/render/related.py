@@ -11,7 +11,8 @@ papers that supersede it. They do not take a place in the related list.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..catalog.model import Catalog, Entry
@@ -29,6 +30,11 @@ class Related:
 
     def __bool__(self) -> bool:
         return bool(self.similar or self.supersedes or self.superseded_by)
+
+
+def _newest_first(entry: Entry) -> tuple[int, int, int]:
+    year, month, day = entry.date.sort_key
+    return (-year, -month, -day)
 
 
 def related_index(catalog: Catalog, size: int = RELATED_SIZE) -> dict[str, Related]:
@@ -54,19 +60,20 @@ def related_index(catalog: Catalog, size: int = RELATED_SIZE) -> dict[str, Relat
 
     out: dict[str, Related] = {}
     for entry in entries.values():
-        scores: dict[str, int] = defaultdict(int)
+        scores: Counter[str] = Counter()  # Counter.update counts a list in C
         for tag in set(entry.tags):
-            for key in by_tag[tag]:
-                scores[key] += 1
+            scores.update(by_tag[tag])
         for slug in set(entry.categories):
-            for key in by_category[slug]:
-                scores[key] += 1
+            scores.update(by_category[slug])
         linked = set(entry.supersedes) | set(superseded_by[entry.key]) | {entry.key}
-        candidates = [(n, entries[k]) for k, n in scores.items() if k not in linked]
-        candidates.sort(key=lambda item: item[1].key)
-        candidates.sort(key=lambda item: (item[0], item[1].date.sort_key), reverse=True)
+        # most shared first, then the newer paper, then the smaller key
+        best = heapq.nsmallest(
+            size,
+            (k for k in scores if k not in linked),
+            key=lambda k: (-scores[k], _newest_first(entries[k]), k),
+        )
         out[entry.key] = Related(
-            similar=[e for _, e in candidates[:size]],
+            similar=[entries[k] for k in best],
             supersedes=[entries[k] for k in entry.supersedes if k in entries],
             superseded_by=catalog.sorted_entries(entries[k] for k in superseded_by[entry.key]),
         )
