@@ -87,13 +87,10 @@ def test_data_file_lists_every_paper_newest_first_with_raw_text(built):
         "cat": ["video-seg", "image-seg"], "tg": ["video", "zero-shot"], "v": "ICLR 2025",
         "c": "https://github.com/facebookresearch/sam2", "x": "2408.00714",
         "s": "Extends SAM to video with a streaming memory.",
-        # its COinS: a conference paper (ICLR) as a part of its proceedings
-        "z": "ctx_ver=Z39.88-2004&rft_val_fmt=info:ofi/fmt:kev:mtx:book&rft.genre=proceeding"
-             "&rft.atitle=SAM%202:%20Segment%20Anything%20in%20Images%20and%20Videos"
-             "&rft.btitle=ICLR%202025&rft.au=Nikhila%20Ravi&rft.au=Valentin%20Gabeur"
-             "&rft.au=Yuan-Ting%20Hu&rft.date=2024-08-01&rft_id=info:arxiv/2408.00714",
+        "f": "p",  # for its COinS: a conference paper, part of its proceedings
     }
     assert data["paper_url"] == ["papers/", "/"]
+    assert data["coins"]["forms"]["p"] == ["info:ofi/fmt:kev:mtx:book", "proceeding", "rft.btitle"]
     assert data["feeds"] == {"tag": ["feeds/tags/", ".xml"], "cat": ["feeds/categories/", ".xml"]}
     assert [(c["slug"], c["parent"], c["n"]) for c in data["categories"]] == [
         ("segmentation", "", 7), ("video-seg", "segmentation", 4), ("image-seg", "segmentation", 4),

@@ -22,28 +22,27 @@ CTX_VER = "Z39.88-2004"
 FMT_JOURNAL = "info:ofi/fmt:kev:mtx:journal"
 FMT_BOOK = "info:ofi/fmt:kev:mtx:book"
 
-__all__ = ["FMT_BOOK", "FMT_JOURNAL", "coins_pairs", "coins_title"]
+__all__ = ["CTX_VER", "FMT_BOOK", "FMT_JOURNAL", "FORMS", "coins_pairs", "coins_title"]
+
+
+# per kind of venue (exports/venue.py): the format, the genre and the key of the venue's title
+FORMS: dict[str, tuple[str, str, str]] = {
+    "proceedings": (FMT_BOOK, "proceeding", "rft.btitle"),
+    "journal": (FMT_JOURNAL, "article", "rft.jtitle"),
+    "preprint": (FMT_JOURNAL, "preprint", "rft.jtitle"),
+    "other": (FMT_JOURNAL, "unknown", "rft.jtitle"),
+}
 
 
 def coins_pairs(entry: Entry) -> list[tuple[str, str]]:
     """The ContextObject's key/value pairs for `entry`, in a stable order (keys may repeat)."""
-    kind = venue_kind(entry)
-    title = one_line(entry.title)
-    venue = one_line(entry.venue) if entry.venue else ""
-    pairs: list[tuple[str, str]] = [("ctx_ver", CTX_VER)]
-    if kind == "proceedings":
-        pairs += [("rft_val_fmt", FMT_BOOK), ("rft.genre", "proceeding"), ("rft.atitle", title)]
-        if venue:
-            pairs.append(("rft.btitle", venue))
-    elif kind == "journal":
-        pairs += [("rft_val_fmt", FMT_JOURNAL), ("rft.genre", "article"), ("rft.atitle", title)]
-        if venue:
-            pairs.append(("rft.jtitle", venue))
-    else:
-        genre = "preprint" if kind == "preprint" else "unknown"
-        pairs += [("rft_val_fmt", FMT_JOURNAL), ("rft.genre", genre), ("rft.atitle", title)]
-        if venue:
-            pairs.append(("rft.jtitle", venue))
+    fmt, genre, venue_key = FORMS[venue_kind(entry)]
+    pairs: list[tuple[str, str]] = [
+        ("ctx_ver", CTX_VER), ("rft_val_fmt", fmt), ("rft.genre", genre),
+        ("rft.atitle", one_line(entry.title)),
+    ]
+    if entry.venue:
+        pairs.append((venue_key, one_line(entry.venue)))
     pairs += [("rft.au", display_name(a)) for a in entry.authors]
     pairs.append(("rft.date", entry.date.iso))
     if entry.doi:

@@ -110,10 +110,10 @@
     });
     meta.appendChild(tags);
     article.appendChild(meta);
-    if (p.z) {
-      // COinS (exports/coins.py) so that the Zotero connector can save the papers found
+    if (data.coins) {
+      // COinS (coins.js) so that the Zotero connector can save the papers found
       var coins = el("span", "Z3988");
-      coins.title = p.z;
+      coins.title = explore.coins.title(p, data.coins);
       article.appendChild(coins);
     }
     return article;
