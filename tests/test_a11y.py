@@ -135,7 +135,7 @@ def test_the_audit_can_fail(base, axe_source):
     with browser_page() as (page, trouble):
         page.goto(base + "tags/video/")
         page.evaluate("""() => { const img = document.createElement('img');
-            img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='; 
+            img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
             document.querySelector('.aw-page').appendChild(img); }""")
         planted = [f for f in _findings(page, axe_source, "default") if f["ours"]]
     assert [f["rule"] for f in planted] == ["image-alt"]
