@@ -32,9 +32,19 @@ class Related:
         return bool(self.similar or self.supersedes or self.superseded_by)
 
 
-def _newest_first(entry: Entry) -> tuple[int, int, int]:
-    year, month, day = entry.date.sort_key
-    return (-year, -month, -day)
+def _best(scores: Counter[str], rank: dict[str, int], size: int) -> list[str]:
+    """The `size` keys of highest score, ties to the lower rank. Only the papers at the
+    cut-off score are sorted by rank (sorts keyed by C-level lookups: this runs N times)."""
+    if not scores:
+        return []
+    top = heapq.nlargest(size, scores.values())
+    cut = top[-1]
+    above = [k for k, n in scores.items() if n > cut]
+    above.sort(key=rank.__getitem__)
+    above.sort(key=scores.__getitem__, reverse=True)  # stable: equal scores keep rank order
+    ties = heapq.nsmallest(size - len(above), (k for k, n in scores.items() if n == cut),
+                           key=rank.__getitem__)
+    return above + ties
 
 
 def related_index(catalog: Catalog, size: int = RELATED_SIZE) -> dict[str, Related]:
@@ -58,6 +68,11 @@ def related_index(catalog: Catalog, size: int = RELATED_SIZE) -> dict[str, Relat
             if old in entries:
                 superseded_by[old].append(entry.key)
 
+    # rank of each paper, newest first then by key: ties in the score go to the smaller rank
+    order = sorted(entries.values(), key=lambda e: e.key)
+    order.sort(key=lambda e: e.date.sort_key, reverse=True)
+    rank = {e.key: i for i, e in enumerate(order)}
+
     out: dict[str, Related] = {}
     for entry in entries.values():
         scores: Counter[str] = Counter()  # Counter.update counts a list in C
@@ -65,15 +80,10 @@ def related_index(catalog: Catalog, size: int = RELATED_SIZE) -> dict[str, Relat
             scores.update(by_tag[tag])
         for slug in set(entry.categories):
             scores.update(by_category[slug])
-        linked = set(entry.supersedes) | set(superseded_by[entry.key]) | {entry.key}
-        # most shared first, then the newer paper, then the smaller key
-        best = heapq.nsmallest(
-            size,
-            (k for k in scores if k not in linked),
-            key=lambda k: (-scores[k], _newest_first(entries[k]), k),
-        )
+        for key in set(entry.supersedes) | set(superseded_by[entry.key]) | {entry.key}:
+            scores.pop(key, None)
         out[entry.key] = Related(
-            similar=[entries[k] for k in best],
+            similar=[entries[k] for k in _best(scores, rank, size)],
             supersedes=[entries[k] for k in entry.supersedes if k in entries],
             superseded_by=catalog.sorted_entries(entries[k] for k in superseded_by[entry.key]),
         )
