@@ -59,7 +59,6 @@ class FeatureContext:
     # absolute URLs (feeds) need the site's address and name when they are known
     site_url: str | None = None
     site_name: str | None = None
-    feature_names: tuple[str, ...] = ()  # the features of this build, to link one another
 
 
 class Feature:
@@ -110,8 +109,7 @@ class CatalogBuild:
         authors_shown: int = 3, features: Iterable[type[Feature]] = (),
         site_url: str | None = None, site_name: str | None = None,
         template_overrides: str | Path | None = None,
-        repo_url: str | None = None, edit_uri: str | None = None,
-        docs_dir: str | Path | None = None, entries_dir: str | Path | None = None,
+        edit: EditLinks | None = None,
     ):
         self.catalog = catalog
         self.layout = layout
@@ -123,7 +121,7 @@ class CatalogBuild:
             catalog, layout, bibtex_for=self.bibtex_for, downloads_enabled=downloads,
             authors_shown=authors_shown, template_overrides=template_overrides,
             # "suggest a fix" links on paper pages, when the site names its repository
-            edit_links=EditLinks.for_site(repo_url, edit_uri, docs_dir, entries_dir),
+            edit_links=edit,
         )
         self.context = FeatureContext(
             catalog, layout, self.renderer, self.bibtex_for, downloads, site_url, site_name
@@ -132,7 +130,6 @@ class CatalogBuild:
         for feature_class in features:
             feature = feature_class(self.context)
             self.features[feature.name] = feature
-        self.context.feature_names = tuple(self.features)
         self._markers: dict[str, Callable[[str], str]] = {
             "summary": self.renderer.summary_block,
             "categories": self.renderer.categories_block,

@@ -16,7 +16,7 @@ from .config import AwesomeConfig
 from .features import FEATURES
 from .render.environment import OVERRIDE_FOLDER
 from .render.nav import merge_nav
-from .render.pages import chrome_title
+from .render.pages import chrome_title, edit_links
 from .render.site import layout_for
 from .render.toc import toc_tokens
 
@@ -81,9 +81,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             catalog, layout, downloads=self.config.downloads,
             authors_shown=self.config.authors_shown, features=FEATURES,
             site_url=config.site_url, site_name=config.site_name,
-            template_overrides=_overrides(config),
-            repo_url=config.repo_url, edit_uri=config.edit_uri,
-            docs_dir=config.docs_dir, entries_dir=self.entries_path,
+            template_overrides=_overrides(config), edit=edit_links(config, self.entries_path),
         )
         user_pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         for page in build.pages():

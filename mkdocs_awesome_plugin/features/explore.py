@@ -132,12 +132,11 @@ class ExploreFeature(Feature):
             },
         }
 
-    def feeds(self) -> dict | None:
-        """[prefix, suffix] of the tag and category feed URLs (site-relative), when the
-        site has feeds; the explorer links the feeds of the tags and category chosen."""
+    def feeds(self) -> dict:
+        """[prefix, suffix] of the tag and category feed URLs (site-relative), which the news
+        feature writes (it is built with this one, features/__init__.py); the explorer links
+        the feeds of the tags and category chosen."""
         build = self.ctx
-        if "news" not in build.feature_names:
-            return None
         marker = "\x00"
         layout = build.layout
         tag = layout.url_of(NewsFeature.tag_feed_src(marker)).split(marker)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import os
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode, urljoin, urlsplit
@@ -111,6 +111,15 @@ class EditLinks:
             "What is wrong, and what should it be (with a source, if you have one)?\n"
         )
         return f"{self.repo_url}/issues/new?" + urlencode({"title": title, "body": body})
+
+
+def edit_links(site_config: Mapping, entries_dir: str | os.PathLike | None) -> EditLinks | None:
+    """The "suggest a fix" links of a site from its MkDocs config (`repo_url`, `edit_uri` and
+    `docs_dir`, read as a mapping: the core does not import MkDocs), or None without a repo."""
+    return EditLinks.for_site(
+        site_config.get("repo_url"), site_config.get("edit_uri"), site_config.get("docs_dir"),
+        entries_dir,
+    )
 
 
 class PageContext:
