@@ -23,7 +23,7 @@ from .exports import meta as meta_export
 from .exports import ris as ris_export
 from .features.base import Feature, FeatureContext, GeneratedPage
 from .render.nav import CatalogNav, NavCategory
-from .render.pages import Renderer, chrome_title
+from .render.pages import EditLinks, Renderer, chrome_title
 from .render.site import SiteLayout
 
 MARKER_RE = re.compile(r"<!--\s*awesome:([a-z-]+)\s*-->")
@@ -37,6 +37,7 @@ class CatalogBuild:
         authors_shown: int = 3, features: Iterable[type[Feature]] = (),
         site_url: str | None = None, site_name: str | None = None,
         template_overrides: str | Path | None = None,
+        edit: EditLinks | None = None,
     ):
         self.catalog = catalog
         self.layout = layout
@@ -47,6 +48,8 @@ class CatalogBuild:
         self.renderer = Renderer(
             catalog, layout, bibtex_for=self.bibtex_for, downloads_enabled=downloads,
             authors_shown=authors_shown, template_overrides=template_overrides,
+            # "suggest a fix" links on paper pages, when the site names its repository
+            edit_links=edit,
         )
         self.context = FeatureContext(
             catalog, layout, self.renderer, self.bibtex_for, downloads, site_url, site_name

@@ -17,7 +17,7 @@ from .config import AwesomeConfig
 from .features import FEATURES
 from .render.environment import OVERRIDE_FOLDER
 from .render.nav import merge_nav
-from .render.pages import chrome_title
+from .render.pages import chrome_title, edit_links
 from .render.site import layout_for
 from .render.toc import toc_tokens
 
@@ -82,7 +82,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             catalog, layout, downloads=self.config.downloads,
             authors_shown=self.config.authors_shown, features=FEATURES,
             site_url=config.site_url, site_name=config.site_name,
-            template_overrides=_overrides(config),
+            template_overrides=_overrides(config), edit=edit_links(config, self.entries_path),
         )
         user_pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         sources = page_sources.write_page_sources(build.pages(), self.base_dir)

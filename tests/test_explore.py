@@ -87,8 +87,11 @@ def test_data_file_lists_every_paper_newest_first_with_raw_text(built):
         "cat": ["video-seg", "image-seg"], "tg": ["video", "zero-shot"], "v": "ICLR 2025",
         "c": "https://github.com/facebookresearch/sam2", "x": "2408.00714",
         "s": "Extends SAM to video with a streaming memory.",
+        "f": "p",  # for its COinS: a conference paper, part of its proceedings
     }
     assert data["paper_url"] == ["papers/", "/"]
+    assert data["coins"]["forms"]["p"] == ["info:ofi/fmt:kev:mtx:book", "proceeding", "rft.btitle"]
+    assert data["feeds"] == {"tag": ["feeds/tags/", ".xml"], "cat": ["feeds/categories/", ".xml"]}
     assert [(c["slug"], c["parent"], c["n"]) for c in data["categories"]] == [
         ("segmentation", "", 7), ("video-seg", "segmentation", 4), ("image-seg", "segmentation", 4),
         ("medical", "", 3), ("robotics", "", 1),
@@ -372,7 +375,8 @@ def test_long_lists_are_drawn_in_windows_but_exported_whole(built, base):
         page.click("[data-aw-more]")
         assert listed(page) == NEWEST_FIRST
         assert not page.locator("[data-aw-more]").is_visible()
-        page.locator("#aw-q").press("a")  # all ten have an "a": still the same list
+        # an opened quote, with no phrase in it yet, is no search term: still the same list
+        page.locator("#aw-q").press('"')
         assert listed(page) == NEWEST_FIRST
         # a different list starts again with one window
         segment = [

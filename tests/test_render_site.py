@@ -186,6 +186,8 @@ def test_category_with_subsections_has_a_toc_with_escaped_titles(built):
 
 
 def test_paper_page_toc_and_user_page_toc(built):
-    assert toc_links(built.page("papers/ravi2024sam/index.html")) == [("#cite", "Cite")]
+    assert toc_links(built.page("papers/ravi2024sam/index.html")) == [
+        ("#cite", "Cite"), ("#related", "Related"),
+    ]
     # the site's own page keeps the TOC Markdown made
     assert toc_links(built.page("index.html")) == [("#browse-by-category", "Browse by category")]

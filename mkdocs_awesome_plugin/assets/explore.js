@@ -56,7 +56,9 @@
       to: $("[data-aw-to]"), code: $("[data-aw-code]"), chips: $("[data-aw-chips]"),
       filters: $("[data-aw-filters]"), active: $("[data-aw-active]"), count: $("[data-aw-count]"),
       status: $("[data-aw-status]"), results: $("[data-aw-results]"), more: $("[data-aw-more]"),
-      tagAdd: root.querySelectorAll("[data-aw-tag-add]"),
+      tagAdd: root.querySelectorAll("[data-aw-tag-add]"), any: root.querySelectorAll("[data-aw-any]"),
+      clearAll: $("[data-aw-clear-all]"), feeds: $("[data-aw-feeds]"),
+      codeCount: $("[data-aw-code-count]"),
     };
     var siteRoot = root.getAttribute("data-aw-root") || "";
     var bibUrl = new URL(root.getAttribute("data-aw-bib"), location.href).href;
@@ -65,7 +67,14 @@
     var state = S.readState(data, location.search);
     var urlTimer = null;
 
-    R.options(parts, data);
+    var made = R.options(parts, data);
+    function catTitle(slug) {
+      return data.catBySlug[slug] ? data.catBySlug[slug].title : slug;
+    }
+    function drawChips() {
+      R.chips(parts.chips, parts.clearAll, state, catTitle);
+      R.feeds(parts.feeds, data, state, siteRoot);
+    }
 
     function toControls() {
       parts.q.value = state.q;
@@ -76,9 +85,10 @@
       parts.from.value = state.from;
       parts.to.value = state.to;
       parts.code.checked = state.code;
+      parts.any.forEach(function (radio) { radio.checked = (radio.value === "1") === state.any; });
       parts.from.removeAttribute("aria-invalid");
       parts.to.removeAttribute("aria-invalid");
-      R.chips(parts.chips, state);
+      drawChips();
     }
 
     function syncUrl() {
@@ -93,9 +103,12 @@
     }
 
     function update(lazyUrl) {
-      list.show(M.select(data, state));
+      var found = M.facets(data, state);
+      list.show(found.hits);
+      R.counts(made, parts, found.counts);
       parts.active.textContent = T.activeText(S.activeCount(state));
       parts.status.textContent = "";
+      if (!lazyUrl) drawChips();
       if (lazyUrl) {
         clearTimeout(urlTimer);
         urlTimer = setTimeout(syncUrl, 300);
@@ -107,7 +120,7 @@
     function setState(next) {
       if (next === state) return;
       state = next;
-      R.chips(parts.chips, state);
+      toControls();
       update(false);
     }
 
@@ -150,6 +163,34 @@
       update(true);
     });
     parts.q.addEventListener("change", syncUrl);
+    parts.q.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && parts.q.value) {
+        // Escape empties the search box (and only that: a second Escape goes to the page)
+        event.preventDefault();
+        event.stopPropagation();
+        parts.q.value = "";
+        state.q = "";
+        update(false);
+      } else if (event.key === "Enter") {
+        event.preventDefault();
+        syncUrl();
+      }
+    });
+    parts.filters.addEventListener("keydown", function (event) {
+      // Escape inside the filters closes them and leaves the focus on their summary; not
+      // when an open select list takes the key itself
+      if (event.key !== "Escape" || !parts.filters.open) return;
+      if (event.target.tagName === "SELECT" && event.defaultPrevented) return;
+      parts.filters.open = false;
+      parts.filters.querySelector("summary").focus();
+    });
+    parts.any.forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        if (!radio.checked) return;
+        state.any = radio.value === "1";
+        update(false);
+      });
+    });
     parts.sort.addEventListener("change", function () {
       state.sort = S.sortOf(parts.sort.value);
       update(false);
@@ -192,8 +233,17 @@
     parts.chips.addEventListener("click", function (event) {
       var button = event.target.closest("[data-aw-remove]");
       if (!button) return;
-      var kind = button.getAttribute("data-aw-remove"), tag = button.getAttribute("data-aw-value");
-      setState(S.removeTag(state, kind, tag));
+      var kind = button.getAttribute("data-aw-remove"), value = button.getAttribute("data-aw-value");
+      var buttons = Array.prototype.slice.call(parts.chips.querySelectorAll("[data-aw-remove]"));
+      var at = buttons.indexOf(button);
+      setState(S.without(state, kind, value));
+      // the focus goes to the chip now in its place, else the one before, else the search box
+      var left = parts.chips.querySelectorAll("[data-aw-remove]");
+      var next = left[Math.min(at, left.length - 1)];
+      (next || parts.q).focus();
+    });
+    parts.clearAll.addEventListener("click", function () {
+      setState(S.cleared(state));
       parts.q.focus();
     });
     parts.results.addEventListener("click", function (event) {
@@ -212,9 +262,7 @@
       if (!button || !root.contains(button)) return;
       var action = button.getAttribute("data-aw-action");
       if (action === "reset") {
-        state = S.cleared(state);
-        toControls();
-        update(false);
+        setState(S.cleared(state));
       } else {
         exportBib(action);
       }

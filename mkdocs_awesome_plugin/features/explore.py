@@ -20,13 +20,21 @@ from collections import Counter
 
 from ..catalog.links import arxiv_url
 from ..catalog.model import Entry
+from ..catalog.names import display_name
+from ..catalog.text import one_line
+from ..exports import venue_kind
+from ..exports.coins import CTX_VER, FORMS
 from ..render.pages import chrome_title
 from ..render.site import relative_url
 from .base import Feature, GeneratedPage
+from .news import NewsFeature
 
 SRC = "explore/index.md"
 DATA_SRC = "explore/papers.json"
 OWN_BIB_SRC = "explore/papers.bib"
+
+
+KIND_CODES = {"proceedings": "p", "journal": "j", "preprint": "x", "other": "o"}
 
 
 def paper_record(entry: Entry) -> dict:
@@ -49,6 +57,20 @@ def paper_record(entry: Entry) -> dict:
         record["x"] = entry.arxiv
     if entry.summary:
         record["s"] = entry.summary
+    # what the row's COinS needs beyond the above (assets/explore/coins.js, exports/coins.py):
+    # the kind of venue, the DOI, and the text as COinS writes it where it differs (rarely)
+    kind = KIND_CODES[venue_kind(entry)]
+    if kind != "o":
+        record["f"] = kind
+    if entry.doi:
+        record["i"] = entry.doi
+    if one_line(entry.title) != entry.title:
+        record["zt"] = one_line(entry.title)
+    if entry.venue and one_line(entry.venue) != entry.venue:
+        record["zv"] = one_line(entry.venue)
+    names = [display_name(a) for a in entry.authors]
+    if names != entry.authors:
+        record["za"] = names
     return record
 
 
@@ -58,7 +80,8 @@ class ExploreFeature(Feature):
     # classic scripts, in load order: each adds its part to one namespace (see explore.js)
     js = (
         "explore/text.js", "explore/data.js", "explore/state.js", "explore/match.js",
-        "explore/export.js", "explore/render.js", "explore/clipboard.js", "explore.js",
+        "explore/export.js", "explore/coins.js", "explore/render.js", "explore/clipboard.js",
+        "explore.js",
     )
 
     def pages(self):
@@ -102,7 +125,23 @@ class ExploreFeature(Feature):
                 for tag in catalog.tags
             ],
             "papers": [paper_record(e) for e in catalog.sorted_entries()],
+            "feeds": self.feeds(),
+            "coins": {
+                "ctx_ver": CTX_VER,
+                "forms": {KIND_CODES[kind]: list(form) for kind, form in FORMS.items()},
+            },
         }
+
+    def feeds(self) -> dict:
+        """[prefix, suffix] of the tag and category feed URLs (site-relative), which the news
+        feature writes (it is built with this one, features/__init__.py); the explorer links
+        the feeds of the tags and category chosen."""
+        build = self.ctx
+        marker = "\x00"
+        layout = build.layout
+        tag = layout.url_of(NewsFeature.tag_feed_src(marker)).split(marker)
+        cat = layout.url_of(NewsFeature.category_feed_src(marker)).split(marker)
+        return {"tag": tag, "cat": cat}
 
     def files(self):
         text = json.dumps(self.data(), ensure_ascii=False, separators=(",", ":"))

@@ -1,8 +1,9 @@
 """What's new: the `/new/` page (the most recently added papers) and Atom feeds.
 
-Feeds: `feeds/all.xml` for the whole list and `feeds/categories/<slug>.xml` for each category
-(its subcategories included), each holding the newest `FEED_SIZE` papers. Every page links the
-whole-list feed in its `<head>`; a category page links its own feed as well.
+Feeds: `feeds/all.xml` for the whole list, `feeds/categories/<slug>.xml` for each category
+(its subcategories included) and `feeds/tags/<tag>.xml` for each tag, each holding the newest
+`FEED_SIZE` papers. Every page links the whole-list feed in its `<head>`; a category or tag
+page links its own feed as well (`rel="alternate"`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ class NewsFeature(Feature):
     def category_feed_src(slug: str) -> str:
         return f"{FEEDS_DIR}/categories/{slug}.xml"
 
+    @staticmethod
+    def tag_feed_src(tag: str) -> str:
+        return f"{FEEDS_DIR}/tags/{tag}.xml"
+
     def _site_url(self) -> str | None:
         url = self.ctx.site_url
         if not url:
@@ -79,11 +84,15 @@ class NewsFeature(Feature):
             (c, relative_url(self.ctx.layout.url_of(self.category_feed_src(c.slug)), page_url))
             for c in catalog.all_categories()
         ]
+        tag_feeds = [
+            (tag, relative_url(self.ctx.layout.url_of(self.tag_feed_src(tag)), page_url))
+            for tag in catalog.tags
+        ]
         return renderer.render(
             "new.html", page_url, groups=groups, shown=len(entries),
             total=len(catalog.entries),
             feed_url=relative_url(self.ctx.layout.url_of(self.all_feed_src()), page_url),
-            category_feeds=feeds,
+            category_feeds=feeds, tag_feeds=tag_feeds,
         )
 
     def files(self):
@@ -93,7 +102,7 @@ class NewsFeature(Feature):
         # `<link rel="alternate">` on a page, to map pages between language versions. Next to
         # our feeds that would be a 404 on every page (and an error in the browser console),
         # so each feeds folder gets an empty sitemap.
-        for folder in (FEEDS_DIR, f"{FEEDS_DIR}/categories"):
+        for folder in (FEEDS_DIR, f"{FEEDS_DIR}/categories", f"{FEEDS_DIR}/tags"):
             yield f"{folder}/sitemap.xml", EMPTY_SITEMAP
         yield self.all_feed_src(), self._feed(
             self.all_feed_src(), "New papers", "The papers added to the list most recently.",
@@ -106,6 +115,13 @@ class NewsFeature(Feature):
                 category.description or f"The papers added to {category.title} most recently.",
                 layout.category_src(category.slug),
                 self.newest(catalog.entries_in_subtree(category), FEED_SIZE),
+            )
+        for tag, description in catalog.tags.items():
+            src = self.tag_feed_src(tag)
+            yield src, self._feed(
+                src, f"New papers tagged {tag}",
+                description or f"The papers tagged {tag} added most recently.",
+                layout.tag_src(tag), self.newest(catalog.entries_with_tag(tag), FEED_SIZE),
             )
 
     def _feed(self, feed_src: str, title: str, subtitle: str, page_src: str, entries) -> bytes:
@@ -146,6 +162,12 @@ class NewsFeature(Feature):
                 links.append((
                     f"New papers: {category.title} (Atom)",
                     relative_url(layout.url_of(self.category_feed_src(category.slug)), page_url),
+                ))
+        if page is not None and page.kind == "tag" and not page.feature:
+            if page.ref in self.ctx.catalog.tags:
+                links.append((
+                    f"New papers tagged {page.ref} (Atom)",
+                    relative_url(layout.url_of(self.tag_feed_src(page.ref)), page_url),
                 ))
         template = self.ctx.renderer.env.get_template("head_feeds.html")
         return template.render(links=links) + "\n"

@@ -7,12 +7,18 @@ as data, and entry text meets exactly one escaping context: HTML, handled by Jin
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import os
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from ..catalog.links import arxiv_url, doi_url
 from ..catalog.model import LINK_KINDS, Catalog, Category, Entry
+from ..exports.coins import coins_title
 from .environment import template_env
+from .related import Related, related_index
 from .site import SiteLayout, relative_url
 
 LINK_LABELS = {"paper": "Paper", "code": "Code", "project": "Project page", "demo": "Demo", "data": "Data"}
@@ -40,6 +46,80 @@ def short_authors(authors: list[str], limit: int = 3, et_al: bool = False) -> st
             return authors[0]
         return ", ".join(authors[:-1]) + " and " + authors[-1]
     return ", ".join(authors[:limit]) + " et al."
+
+
+@dataclass(frozen=True)
+class EditLinks:
+    """Where a paper's entry file can be edited, and where a problem with it can be reported.
+
+    Built from MkDocs' `repo_url` and `edit_uri`, which point at the docs folder in the
+    repository: the entry file's path relative to the docs folder is resolved against that URL,
+    the way MkDocs itself makes a page's "edit" link.
+    """
+
+    repo_url: str
+    docs_url: str | None  # the docs folder's edit URL; None when edit_uri is not a path
+    entries_from_docs: str  # the entries folder relative to the docs folder ("../entries")
+    entries_shown: str  # the entries folder relative to the docs folder's parent ("entries")
+    github: bool
+
+    @classmethod
+    def for_site(
+        cls, repo_url: str | None, edit_uri: str | None, docs_dir: str | os.PathLike | None,
+        entries_dir: str | os.PathLike | None,
+    ) -> EditLinks | None:
+        """The links for a site, or None when `repo_url` is not set."""
+        if not repo_url or docs_dir is None or entries_dir is None:
+            return None
+        scheme = urlsplit(repo_url).scheme.lower()
+        if scheme not in ("http", "https"):
+            return None
+        base = repo_url if repo_url.endswith("/") else repo_url + "/"
+        docs_url = None
+        # an edit_uri that is a query or fragment (`?path=`) cannot take a path outside docs/
+        if edit_uri and not edit_uri.startswith(("?", "#")):
+            docs_url = urljoin(base, edit_uri if edit_uri.endswith("/") else edit_uri + "/")
+        docs = Path(docs_dir).resolve()
+        rel = Path(os.path.relpath(Path(entries_dir).resolve(), docs)).as_posix()
+        return cls(
+            repo_url=base.rstrip("/"),
+            docs_url=docs_url,
+            entries_from_docs=rel,
+            entries_shown=posixpath.normpath(f"{docs.name}/{rel}"),
+            github=urlsplit(repo_url).netloc.lower() in ("github.com", "www.github.com"),
+        )
+
+    def edit_url(self, entry: Entry) -> str | None:
+        """The host's editor for `entries/papers/<key>.yaml`."""
+        if self.docs_url is None:
+            return None
+        return urljoin(self.docs_url, f"{self.entries_from_docs}/papers/{quote(entry.key)}.yaml")
+
+    def entry_path(self, entry: Entry) -> str:
+        """The entry file's path as named to the reader: relative to the folder holding the
+        docs folder (where mkdocs.yml usually sits, at the repository's root)."""
+        return f"{self.entries_shown}/papers/{entry.key}.yaml"
+
+    def issue_url(self, entry: Entry) -> str | None:
+        """A new GitHub issue naming the entry, its title and body filled in; None elsewhere."""
+        if not self.github:
+            return None
+        title = f"Problem with entry {entry.key}"
+        body = (
+            f"Entry: `{entry.key}` ({self.entry_path(entry)})\n"
+            f"Title: {entry.title}\n\n"
+            "What is wrong, and what should it be (with a source, if you have one)?\n"
+        )
+        return f"{self.repo_url}/issues/new?" + urlencode({"title": title, "body": body})
+
+
+def edit_links(site_config: Mapping, entries_dir: str | os.PathLike | None) -> EditLinks | None:
+    """The "suggest a fix" links of a site from its MkDocs config (`repo_url`, `edit_uri` and
+    `docs_dir`, read as a mapping: the core does not import MkDocs), or None without a repo."""
+    return EditLinks.for_site(
+        site_config.get("repo_url"), site_config.get("edit_uri"), site_config.get("docs_dir"),
+        entries_dir,
+    )
 
 
 class PageContext:
@@ -111,8 +191,10 @@ class Renderer:
         downloads_enabled: bool = True,
         authors_shown: int = 3,
         template_overrides: str | Path | None = None,
+        edit_links: EditLinks | None = None,
     ):
         self.catalog = catalog
+        self.edit_links = edit_links
         self.layout = layout
         self.bibtex_for = bibtex_for
         self.downloads_enabled = downloads_enabled
@@ -120,7 +202,10 @@ class Renderer:
         self.env = template_env(template_overrides)
         self.env.globals["ctx_link_kinds"] = LINK_KINDS
         self.env.globals["link_labels"] = LINK_LABELS
+        # the `title` of a listing row's COinS span (exports/coins.py)
+        self.env.globals["coins"] = coins_title
         self._subtree_counts: dict[str, int] | None = None
+        self._related: dict[str, Related] | None = None
 
     def context(self, page_url: str) -> PageContext:
         return PageContext(
@@ -140,9 +225,21 @@ class Renderer:
             }
         return self._subtree_counts
 
+    def related(self, entry: Entry) -> Related:
+        """The paper's related papers; the whole index is worked out on the first call."""
+        if self._related is None:
+            self._related = related_index(self.catalog)
+        return self._related.get(entry.key) or Related()
+
     def paper_page(self, entry: Entry, page_url: str) -> str:
         bibtex = self.bibtex_for(entry) if self.bibtex_for else None
-        return self.render("paper.html", page_url, entry=entry, bibtex=bibtex)
+        links = self.edit_links
+        return self.render(
+            "paper.html", page_url, entry=entry, bibtex=bibtex, related=self.related(entry),
+            edit_url=links.edit_url(entry) if links else None,
+            issue_url=links.issue_url(entry) if links else None,
+            entry_path=links.entry_path(entry) if links else None,
+        )
 
     def category_page(self, category: Category, page_url: str) -> str:
         counts = self.subtree_counts()

@@ -5,7 +5,7 @@ const path = require("node:path");
 
 const ASSETS = path.join(__dirname, "..", "..", "mkdocs_awesome_plugin", "assets", "explore");
 // the order of features/explore.py's `js` list
-const PURE = ["text", "data", "state", "match", "export"];
+const PURE = ["text", "data", "state", "match", "export", "coins"];
 
 for (const part of PURE) require(path.join(ASSETS, part + ".js"));
 

@@ -6,8 +6,8 @@ const { explore, prepared } = require("./fixture.js");
 const S = explore.state;
 
 const DEFAULTS = {
-  q: "", tag: [], not: [], cat: "", venue: "", year: "", from: "", to: "", code: false,
-  sort: "date-desc",
+  q: "", tag: [], any: false, not: [], cat: "", venue: "", year: "", from: "", to: "",
+  code: false, sort: "date-desc",
 };
 
 test("an empty query string gives the defaults, and the defaults give an empty query string", () => {
@@ -21,7 +21,8 @@ test("every field is read from the query string", () => {
   const search = "?q=zebra+wild&tag=video&not=zero-shot&cat=image&venue=CVPR+2024&year=2024" +
     "&from=2024-02&to=2024-11&code=1&sort=title-asc";
   assert.deepEqual(S.readState(prepared(), search), {
-    q: "zebra wild", tag: ["video"], not: ["zero-shot"], cat: "image", venue: "CVPR 2024",
+    q: "zebra wild", tag: ["video"], any: false, not: ["zero-shot"], cat: "image",
+    venue: "CVPR 2024",
     year: "2024", from: "2024-02", to: "2024-11", code: true, sort: "title-asc",
   });
 });
@@ -73,7 +74,8 @@ test("a state is written with defaults left out, search words trimmed, tags repe
 
 test("a state survives the round trip through its query string", () => {
   const s = {
-    q: "pérez segmentation", tag: ["zero-shot"], not: ["tracking", "video"], cat: "segmentation",
+    q: "pérez segmentation", tag: ["zero-shot"], any: true, not: ["tracking", "video"],
+    cat: "segmentation",
     venue: "NeurIPS 2024", year: "2024", from: "2024-01", to: "2024-12", code: false,
     sort: "title-desc",
   };

@@ -47,6 +47,19 @@
     data.tags.forEach(function (t) {
       data.tagSet[t.tag] = t;
     });
+    // each paper's categories with every category above them, for the category counts
+    for (i = 0; i < papers.length; i++) {
+      var up = [], seen = Object.create(null);
+      for (var j = 0; j < papers[i].cat.length; j++) {
+        var c = data.catBySlug[papers[i].cat[j]];
+        while (c && !seen[c.slug]) {
+          seen[c.slug] = true;
+          up.push(c.slug);
+          c = c.parent ? data.catBySlug[c.parent] : null;
+        }
+      }
+      papers[i].up = up;
+    }
     data.orders = Object.create(null);
     data.orders["date-desc"] = papers; // the build writes them newest first
     return data;

@@ -20,17 +20,44 @@
     return node;
   }
 
-  /* Fill the option lists of the tag, category, venue and year selects. */
+  /* Fill the option lists of the tag, category, venue and year selects. Returns what
+     `counts` needs to relabel them: per select, [option, label] by value. */
   function options(parts, data) {
+    var made = { tag: [], cat: [], venue: [], year: [] };
+    function add(kind, select, value, label, n) {
+      var node = select.appendChild(option(value, label, n));
+      made[kind].push([node, label, value, select.getAttribute("data-aw-tag-add") || kind]);
+    }
     parts.tagAdd.forEach(function (select) {
-      data.tags.forEach(function (t) { select.appendChild(option(t.tag, t.tag, t.n)); });
+      data.tags.forEach(function (t) { add("tag", select, t.tag, t.tag, t.n); });
     });
     data.categories.forEach(function (c) {
       var indent = new Array(c.depth + 1).join("\u00a0\u00a0\u00a0");
-      parts.cat.appendChild(option(c.slug, indent + c.title, c.n));
+      add("cat", parts.cat, c.slug, indent + c.title, c.n);
     });
-    data.venues.forEach(function (v) { parts.venue.appendChild(option(v.name, v.name, v.n)); });
-    data.years.forEach(function (y) { parts.year.appendChild(option(y.year, y.year, y.n)); });
+    data.venues.forEach(function (v) { add("venue", parts.venue, v.name, v.name, v.n); });
+    data.years.forEach(function (y) { add("year", parts.year, y.year, y.year, y.n); });
+    return made;
+  }
+
+  /* Relabel every option with its facet count (match.facets): "video (12)". The "without
+     tag" list counts the papers found that carry the tag, which excluding it would remove.
+     Only labels that change are written. */
+  function counts(made, parts, c) {
+    function relabel(list, map) {
+      for (var i = 0; i < list.length; i++) {
+        var item = list[i];
+        var source = item[3] === "not" ? c.found : map;
+        var label = item[1] + " (" + text.number(source[item[2]] || 0) + ")";
+        if (item[0].textContent !== label) item[0].textContent = label;
+      }
+    }
+    relabel(made.tag, c.tag);
+    relabel(made.cat, c.cat);
+    relabel(made.venue, c.venue);
+    relabel(made.year, c.year);
+    var code = "(" + text.number(c.code) + ")";
+    if (parts.codeCount.textContent !== code) parts.codeCount.textContent = code;
   }
 
   /* One paper's row: date, linked title, authors, venue/code/arXiv badges, tag buttons. */
@@ -83,28 +110,57 @@
     });
     meta.appendChild(tags);
     article.appendChild(meta);
+    if (data.coins) {
+      // COinS (coins.js) so that the Zotero connector can save the papers found
+      var coins = el("span", "Z3988");
+      coins.title = explore.coins.title(p, data.coins);
+      article.appendChild(coins);
+    }
     return article;
   }
 
-  /* The removable "with tag" / "without tag" chips of a state. */
-  function chips(list, s) {
+  /* The removable chips of a state's filters (state.chipList), and "Clear all" after them. */
+  function chips(list, clearAll, s, catTitle) {
     list.textContent = "";
-    function chip(kind, tag) {
-      var without = kind === "not";
+    var items = explore.state.chipList(s, catTitle);
+    items.forEach(function (chip) {
       var item = el("li");
-      var button = el("button", "aw-chip aw-chip--" + kind, (without ? "without " : "with ") + tag + " ");
+      var button = el("button", "aw-chip aw-chip--" + chip.kind, chip.label + " ");
       button.type = "button";
-      button.setAttribute("data-aw-remove", kind);
-      button.setAttribute("data-aw-value", tag);
-      button.setAttribute("aria-label",
-        "Remove the filter " + (without ? "without" : "with") + " tag " + tag);
-      button.appendChild(el("span", "aw-chip__x", "×")).setAttribute("aria-hidden", "true");
+      button.setAttribute("data-aw-remove", chip.kind);
+      button.setAttribute("data-aw-value", chip.value);
+      button.setAttribute("aria-label", "Remove the filter: " + chip.label);
+      button.appendChild(el("span", "aw-chip__x", "\u00d7")).setAttribute("aria-hidden", "true");
       item.appendChild(button);
       list.appendChild(item);
+    });
+    list.hidden = !items.length;
+    clearAll.hidden = !items.length;
+  }
+
+  /* Links to the Atom feeds of the chosen tags and category, when the site has them. */
+  function feeds(box, data, s, siteRoot) {
+    box.textContent = "";
+    var f = data.feeds;
+    var links = [];
+    if (f) {
+      s.tag.forEach(function (t) {
+        links.push(["tag " + t, f.tag[0] + encodeURIComponent(t) + f.tag[1]]);
+      });
+      if (s.cat && data.catBySlug[s.cat]) {
+        links.push([data.catBySlug[s.cat].title, f.cat[0] + encodeURIComponent(s.cat) + f.cat[1]]);
+      }
     }
-    s.tag.forEach(function (t) { chip("tag", t); });
-    s.not.forEach(function (t) { chip("not", t); });
-    list.hidden = !s.tag.length && !s.not.length;
+    box.hidden = !links.length;
+    if (!links.length) return;
+    box.appendChild(document.createTextNode("Follow in a feed reader: "));
+    links.forEach(function (item, i) {
+      if (i) box.appendChild(document.createTextNode(" · "));
+      var a = el("a", "aw-feed", "Atom feed of " + item[0]);
+      a.href = siteRoot + item[1];
+      a.type = "application/atom+xml";
+      box.appendChild(a);
+    });
   }
 
   /* The result list, drawn `windowSize` rows at a time. show(hits) draws a new result;
@@ -151,5 +207,8 @@
     };
   }
 
-  explore.render = { el: el, options: options, row: row, chips: chips, resultList: resultList };
+  explore.render = {
+    el: el, options: options, counts: counts, row: row, chips: chips, feeds: feeds,
+    resultList: resultList,
+  };
 })(globalThis.awesomeExplore = globalThis.awesomeExplore || {});

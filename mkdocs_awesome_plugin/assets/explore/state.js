@@ -1,6 +1,7 @@
 /* mkdocs-awesome-plugin explorer: the filter state, and its place in the page's query string.
  *
- * A state is a plain object: {q, tag: [], not: [], cat, venue, year, from, to, code, sort}.
+ * A state is a plain object: {q, tag: [], any, not: [], cat, venue, year, from, to, code, sort};
+ * `any` true means a paper needs one of the `tag` list rather than all of them.
  * Reading a query string keeps only values the catalogue knows, so a stale or hand-edited link
  * shows papers rather than nothing. Pure: no document, no window.
  */
@@ -14,8 +15,8 @@
 
   function emptyState() {
     return {
-      q: "", tag: [], not: [], cat: "", venue: "", year: "", from: "", to: "", code: false,
-      sort: DEFAULT_SORT,
+      q: "", tag: [], any: false, not: [], cat: "", venue: "", year: "", from: "", to: "",
+      code: false, sort: DEFAULT_SORT,
     };
   }
 
@@ -46,6 +47,7 @@
     var s = emptyState();
     s.q = (params.get("q") || "").slice(0, 300);
     s.tag = unique(params.getAll("tag").filter(function (t) { return data.tagSet[t]; }));
+    s.any = params.get("any") === "1";
     s.not = unique(params.getAll("not").filter(function (t) {
       return data.tagSet[t] && s.tag.indexOf(t) < 0;
     }));
@@ -67,6 +69,7 @@
     var params = new URLSearchParams();
     if (s.q.trim()) params.set("q", s.q.trim());
     s.tag.forEach(function (t) { params.append("tag", t); });
+    if (s.any) params.set("any", "1");
     s.not.forEach(function (t) { params.append("not", t); });
     if (s.cat) params.set("cat", s.cat);
     if (s.venue) params.set("venue", s.venue);
@@ -107,16 +110,43 @@
     return out;
   }
 
-  /* "Clear filters": everything back to the defaults except the sort. */
+  /* "Clear all": every filter and the search words back to the defaults; the sort and the
+     AND/OR choice for tags stay, as they are ways of looking rather than filters. */
   function cleared(s) {
     var out = emptyState();
     out.sort = s.sort;
+    out.any = !!s.any;
+    return out;
+  }
+
+  /* The state without one filter: `kind` is a chip's kind ("tag", "not", "cat", "venue",
+     "year", "from", "to", "code"); `value` names the tag for "tag" and "not". */
+  function without(s, kind, value) {
+    if (kind === "tag" || kind === "not") return removeTag(s, kind, value);
+    var out = copy(s);
+    out[kind] = emptyState()[kind];
+    return out;
+  }
+
+  /* The removable chips of a state (its filters; the search words have their own box), in the
+     order the form shows them:
+     [{kind, value, label}]. `catTitle` gives a category's title from its slug. */
+  function chipList(s, catTitle) {
+    var out = [];
+    s.tag.forEach(function (t) { out.push({ kind: "tag", value: t, label: "with " + t }); });
+    s.not.forEach(function (t) { out.push({ kind: "not", value: t, label: "without " + t }); });
+    if (s.cat) out.push({ kind: "cat", value: s.cat, label: "in " + catTitle(s.cat) });
+    if (s.venue) out.push({ kind: "venue", value: s.venue, label: "at " + s.venue });
+    if (s.year) out.push({ kind: "year", value: s.year, label: "in " + s.year });
+    if (s.from) out.push({ kind: "from", value: s.from, label: "from " + s.from });
+    if (s.to) out.push({ kind: "to", value: s.to, label: "until " + s.to });
+    if (s.code) out.push({ kind: "code", value: "", label: "with code" });
     return out;
   }
 
   explore.state = {
     SORTS: SORTS, emptyState: emptyState, sortOf: sortOf, monthBound: monthBound,
     readState: readState, queryString: queryString, activeCount: activeCount,
-    addTag: addTag, removeTag: removeTag, cleared: cleared,
+    addTag: addTag, removeTag: removeTag, cleared: cleared, without: without, chipList: chipList,
   };
 })(globalThis.awesomeExplore = globalThis.awesomeExplore || {});
