@@ -237,6 +237,18 @@ def test_checked_corrections_are_in_the_catalogue(site):
     assert not [k for k, _ in _citation_meta(site, "qiu2024ded") if k == "citation_doi"]
 
 
+def test_arxiv_titles_are_kept_and_shown(site):
+    # where the published title differs, the arXiv version's title stays on the paper page
+    html = (site / "papers" / "magg2024zero" / "index.html").read_text(encoding="utf-8")
+    assert ('<td class="aw-arxiv-title">Zero-shot capability of SAM-family models for bone '
+            "segmentation in CT scans</td>") in html
+    echo = (site / "papers" / "li2024echopulse" / "index.html").read_text(encoding="utf-8")
+    assert "ECHOPulse: ECG controlled echocardio-grams video generation" in echo
+    # a paper without one shows no such row
+    sam2 = (site / "papers" / "ravi2024sam" / "index.html").read_text(encoding="utf-8")
+    assert "aw-arxiv-title" not in sam2
+
+
 def test_code_links_are_clean_and_paper_lists_are_projects(site):
     sam2 = (site / "papers" / "ravi2024sam" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/facebookresearch/sam2"' in sam2
