@@ -202,10 +202,19 @@ class Renderer:
         self.env = template_env(template_overrides)
         self.env.globals["ctx_link_kinds"] = LINK_KINDS
         self.env.globals["link_labels"] = LINK_LABELS
-        # the `title` of a listing row's COinS span (exports/coins.py)
-        self.env.globals["coins"] = coins_title
+        # the `title` of a listing row's COinS span (exports/coins.py); an entry is listed on
+        # several pages (its categories, their parents, its tags, What's new), so it is built once
+        self._coins: dict[str, str] = {}
+        self.env.globals["coins"] = self.coins
         self._subtree_counts: dict[str, int] | None = None
         self._related: dict[str, Related] | None = None
+
+    def coins(self, entry: Entry) -> str:
+        """The entry's COinS query string, built once per build."""
+        value = self._coins.get(entry.key)
+        if value is None:
+            value = self._coins[entry.key] = coins_title(entry)
+        return value
 
     def context(self, page_url: str) -> PageContext:
         return PageContext(
