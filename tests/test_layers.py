@@ -24,12 +24,16 @@ ALLOWED: dict[str, set[str]] = {
     "generate": {"catalog", "exports", "render", "features", "build", "fileio", "schema"},
     "cli": {
         "catalog", "exports", "render", "features", "build", "generate", "importers", "fileio",
-        "schema", "net",
+        "schema", "net", "project",
     },
     "net": {"catalog", "fileio"},
+    "project": {"build", "catalog", "features", "generate", "render"},
+    "page_sources": {"build", "features"},
+    "incremental": {"catalog", "build"},
     "config": set(),
     "plugin": {
         "catalog", "exports", "render", "features", "build", "config", "fileio", "schema",
+        "page_sources", "incremental",
     },
     "__init__": set(),
 }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .model import Entry
 from .parse import parse_entry
-from .problems import NOTE, Problem
+from .problems import WARNING, Problem
 
 
 @dataclass
@@ -47,7 +47,7 @@ class EntryCache:
             entry = self._last_good[display]
             problems = problems + [Problem(
                 display, 1, "", "the site keeps this entry's last valid version until the file "
-                "is fixed", NOTE,
+                "is fixed", WARNING,
             )]
         self._items[display] = _CachedParse(stamp, entry, problems)
         return entry, problems
