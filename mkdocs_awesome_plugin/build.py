@@ -180,7 +180,11 @@ class CatalogBuild:
 
     def page_html(self, html_text: str, src: str, page_url: str) -> str:
         """`fill`, and a paper page made ready for a site search index (`search_lean`)."""
-        html_text = self.fill(html_text, src, page_url)
+        # Material's search parser stops skipping an excluded element at the first closing tag
+        # of the same name (its elements compare by tag): a listing's `data-search-exclude`
+        # ends at a row's first `</div>`. Each row is excluded on its own too.
+        html_text = self.fill(html_text, src, page_url).replace(
+            '<article class="aw-paper"', '<article data-search-exclude="true" class="aw-paper"')
         page = self._pages.get(src)
         if page is not None and page.kind == "paper" and not page.feature:
             return search_lean(html_text)
