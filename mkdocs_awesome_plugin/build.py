@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from .catalog.diskcache import DiskCache, cache_key
 from .catalog.model import Catalog, Entry
 from .catalog.problems import Problem
 from .exports import bibtex as bibtex_export
@@ -75,9 +76,12 @@ class CatalogBuild:
         self, catalog: Catalog, layout: SiteLayout, *, downloads: bool = True,
         authors_shown: int = 3, features: Iterable[type[Feature]] = (),
         site_url: str | None = None, site_name: str | None = None,
-        template_overrides: str | Path | None = None,
+        template_overrides: str | Path | None = None, fragments: DiskCache | None = None,
     ):
         self.catalog = catalog
+        # rendered core pages on disk, by fingerprint (set by incremental.Rebuilds) and URL
+        self.fragments = fragments
+        self.fingerprints: dict[str, str] = {}
         self.layout = layout
         self.downloads_enabled = downloads
         self._bibtex: dict[str, str] = {}
@@ -162,7 +166,20 @@ class CatalogBuild:
         return self._pages.get(src)
 
     def render_page(self, page: GeneratedPage, page_url: str) -> str:
-        """The finished HTML of a generated page, linking relative to `page_url`."""
+        """The finished HTML of a generated page, linking relative to `page_url`; from the
+        fragment cache when the page's fingerprint is known (features' pages are not cached:
+        they may depend on more than the entries, such as today's date)."""
+        fingerprint = self.fingerprints.get(page.src) if not page.feature else None
+        if fingerprint is None or self.fragments is None:
+            return self._render_page(page, page_url)
+        key = cache_key("page", fingerprint, page.src, page_url)
+        html_text = self.fragments.get(key)
+        if not isinstance(html_text, str):
+            html_text = self._render_page(page, page_url)
+            self.fragments.put(key, html_text)
+        return html_text
+
+    def _render_page(self, page: GeneratedPage, page_url: str) -> str:
         if page.feature:
             return self.features[page.feature].render(page, page_url)
         r = self.renderer

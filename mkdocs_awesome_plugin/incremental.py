@@ -145,7 +145,7 @@ class Rebuilds:
     def start(self, build: CatalogBuild, settings: str) -> dict[str, bool]:
         """Begin a build: source path -> whether that output changed since the last build
         (`""`: whether anything in the catalogue did)."""
-        self.pending = fps = fingerprints(build, settings)
+        self.pending = build.fingerprints = fps = fingerprints(build, settings)
         self.built = set()
         return {src: fp != self.done.get(src) for src, fp in fps.items()}
 

@@ -14,6 +14,7 @@ from mkdocs.utils import nest_paths
 from . import incremental, page_sources
 from .build import CatalogBuild, problem_log
 from .catalog import EntryCache, load_catalog
+from .catalog.diskcache import FOLDER, DiskCache
 from .config import AwesomeConfig
 from .features import FEATURES
 from .render.environment import OVERRIDE_FOLDER
@@ -35,7 +36,6 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         super().__init__()
         self.cache = EntryCache()  # kept across `mkdocs serve` rebuilds (see on_startup)
         self.build: CatalogBuild | None = None
-        self.entries_path: Path | None = None
         self.dirty, self.rebuilds = False, incremental.Rebuilds()  # what a dirty rebuild redoes
 
     def on_startup(self, *, command, dirty) -> None:
@@ -52,6 +52,8 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             return
         self.base_dir = base = Path(config.config_file_path or ".").resolve().parent
         self.entries_path = (base / self.config.entries_dir).resolve()
+        self.cache.disk = DiskCache(base / FOLDER / "entries")  # parsed entries, between runs
+        self.fragments = DiskCache(base / FOLDER / "fragments")  # rendered pages, between runs
         for listed, names in ((config.extra_css, CSS), (config.extra_javascript, JS)):
             known = [str(x) for x in listed]
             listed.extend(u for u in (ASSET_PREFIX + n for n in names) if u not in known)
@@ -70,7 +72,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         self.build = build = CatalogBuild.for_site(
             catalog, self.config, use_directory_urls=config.use_directory_urls, features=FEATURES,
             site_url=config.site_url, site_name=config.site_name,
-            template_overrides=_overrides(config),
+            template_overrides=_overrides(config), fragments=self.fragments,
         )
         user_pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         changed = self.rebuilds.start(build, incremental.settings_stamp(
@@ -108,8 +110,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         in `<title>`, the header and search. Its Markdown is already its marker."""
         if not self.config.enabled or self.build is None:
             return markdown
-        generated = self.build.page_for(page.file.src_uri)
-        if generated is not None:
+        if (generated := self.build.page_for(page.file.src_uri)) is not None:
             page.meta["title"] = chrome_title(generated.title)
         return markdown
 
