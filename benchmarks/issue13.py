@@ -39,8 +39,13 @@ def without_downloads(dirs: dict[str, Path]) -> dict[str, Path]:
                 if "- awesome:\n" in text else text.replace("- awesome\n",
                                                             "- awesome:\n      downloads: false\n", 1)
             cfg.write_text(text, encoding="utf-8")
-        else:
+        else:  # no files, and no lines linking to them
             shutil.rmtree(dest / "docs" / "cite", ignore_errors=True)
+            for page in (dest / "docs").rglob("*.md"):
+                text = page.read_text(encoding="utf-8")
+                if "cite/" in text:
+                    kept = [line for line in text.split("\n") if "cite/" not in line]
+                    page.write_text("\n".join(kept), encoding="utf-8")
         out[variant] = dest
     return out
 
