@@ -30,7 +30,8 @@ from pathlib import Path
 
 TIMES: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
-HOOKS = ("on_startup", "on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_page")
+HOOKS = ("on_startup", "on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_page",
+         "on_post_build")
 PAGE_HOOKS = ("on_page_markdown", "on_page_content", "on_post_page")
 
 
@@ -74,7 +75,7 @@ def install_timers() -> None:
     for name in HOOKS:
         if name in cls.__dict__:
             setattr(cls, name, _timed(cls.__dict__[name], name))
-    plugin_mod.merge_nav = _timed(plugin_mod.merge_nav, "nav")
+    build_mod.merge_nav = _timed(build_mod.merge_nav, "nav")  # called by CatalogBuild.site_nav
     plugin_mod.load_catalog = _timed(plugin_mod.load_catalog, "load_catalog")
     from mkdocs_awesome_plugin.catalog import load as load_mod
 

@@ -114,7 +114,7 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def serve_latency(root: Path, trials: int, poll: float = 0.05) -> dict:
+def serve_latency(root: Path, trials: int, poll: float = 0.05, dirty: bool = False) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     log = root / "serve.log"
@@ -124,7 +124,8 @@ def serve_latency(root: Path, trials: int, poll: float = 0.05) -> dict:
     started = time.perf_counter()
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", *(["--dirty"] if dirty else []),
+             "-a", f"127.0.0.1:{port}"],
             cwd=root, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
             env={**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"},
         )
@@ -264,6 +265,12 @@ def main() -> None:
     parser.add_argument("--trials", type=int, default=5)
     parser.add_argument("--poll", type=float, default=0.05,
                         help="seconds between fetches of the edited page (default: 0.05)")
+    parser.add_argument("--modes", default="plain",
+                        help="comma-separated: plain (`mkdocs serve --livereload`) and/or dirty "
+                             "(`--dirty` too, the README's command), run one after the other "
+                             "on the same project")
+    parser.add_argument("--latency-only", action="store_true",
+                        help="only save -> page (no in-process parts, no lint)")
     parser.add_argument("--inprocess", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inprocess:
@@ -273,45 +280,42 @@ def main() -> None:
     print(f"Machine: {machine()}\n")
     print(f"Load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
     print(f"Command: `{Path(sys.executable).name} benchmarks/serve_preview.py --sizes {args.sizes} "
-          f"--trials {args.trials} --poll {args.poll}`\n")
+          f"--trials {args.trials} --poll {args.poll} --modes {args.modes}"
+          f"{' --latency-only' if args.latency_only else ''}`\n")
     rows = []
     for size_text in args.sizes.split(","):
         size = int(size_text)
         with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as tmp:
             root = make_project(Path(tmp) / "project", None if size == 87 else size)
             count = len(list((root / "entries" / "papers").glob("*.yaml")))
-            served = serve_latency(root, args.trials, args.poll)
-            proc = subprocess.run(
-                [sys.executable, __file__, "--inprocess", str(root)], capture_output=True,
-                text=True, check=True,
-            )
-            parts = json.loads(proc.stdout.strip().splitlines()[-1])
-            lint = lint_time(root)
+            modes = args.modes.split(",")
+            served = {m: serve_latency(root, args.trials, args.poll, m == "dirty") for m in modes}
+            if args.latency_only:
+                parts, lint = None, None
+            else:
+                proc = subprocess.run(
+                    [sys.executable, __file__, "--inprocess", str(root)], capture_output=True,
+                    text=True, check=True,
+                )
+                parts = json.loads(proc.stdout.strip().splitlines()[-1])
+                lint = lint_time(root)
         rows.append((count, served, parts, lint))
         print(f"## {count} entries\n")
         print(f"- load average when done: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
               f"(other work on the machine slows every figure)")
-        lat = served["latencies"]
-        print(f"- first build of `mkdocs serve`: {served['first_build']:.1f} s")
-        print(f"- save -> rebuilt page (n={len(lat)}): median {statistics.median(lat):.2f} s, "
-              f"min {min(lat):.2f} s, max {max(lat):.2f} s")
-        rebuilds = served["server_builds"][1:]
-        if rebuilds:
-            print(f"- MkDocs' own 'Documentation built in' for those rebuilds: median "
-                  f"{statistics.median(rebuilds):.2f} s")
-        for name in ("cold", "warm"):
-            p = parts[name]
-            plugin = sum(p.get(h, 0.0) for h in ("on_config", "on_files", "on_page_markdown",
-                                                   "on_page_content", "on_post_page"))
-            print(
-                f"- {name} build in-process: {p['total']:.2f} s for {p['pages']} generated pages; "
-                f"plugin {plugin:.2f} s ({plugin / p['total']:.0%}): load_catalog "
-                f"{p.get('load_catalog', 0):.3f} s, CatalogBuild {p.get('CatalogBuild', 0):.3f} s, "
-                f"rest of on_files {p.get('on_files', 0) - p.get('load_catalog', 0) - p.get('CatalogBuild', 0):.3f} s, "
-                f"on_page_markdown {p.get('on_page_markdown', 0):.3f} s, on_page_content "
-                f"{p.get('on_page_content', 0):.3f} s, on_post_page {p.get('on_post_page', 0):.3f} s; "
-                f"entry cache {p['cache_hits']} hits / {p['cache_misses']} misses"
-            )
+        for mode, one in served.items():
+            lat = one["latencies"]
+            print(f"- {mode}: first build of `mkdocs serve`: {one['first_build']:.1f} s")
+            print(f"- {mode}: save -> rebuilt page (n={len(lat)}): median "
+                  f"{statistics.median(lat):.2f} s, min {min(lat):.2f} s, max {max(lat):.2f} s "
+                  f"(all: {', '.join(f'{x:.2f}' for x in lat)})")
+            rebuilds = one["server_builds"][1:]
+            if rebuilds:
+                print(f"- {mode}: MkDocs' own 'Documentation built in' for those rebuilds: median "
+                      f"{statistics.median(rebuilds):.2f} s")
+        if parts is None:
+            print()
+            continue
         print(f"- `mkdocs-awesome lint` (new process): {lint:.2f} s\n")
 
 

@@ -16,17 +16,57 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from .catalog.diskcache import DiskCache, cache_key
 from .catalog.model import Catalog, Entry
+from .catalog.problems import Problem
 from .exports import bibtex as bibtex_export
 from .exports import csl as csl_export
 from .exports import meta as meta_export
 from .exports import ris as ris_export
 from .features.base import Feature, FeatureContext, GeneratedPage
-from .render.nav import CatalogNav, NavCategory
+from .render.nav import CatalogNav, NavCategory, merge_nav
 from .render.pages import EditLinks, Renderer, chrome_title
-from .render.site import SiteLayout
+from .render.site import SiteLayout, layout_for
 
 MARKER_RE = re.compile(r"<!--\s*awesome:([a-z-]+)\s*-->")
+
+
+def problem_log(problems: Iterable[Problem]) -> Iterator[tuple[bool, str]]:
+    """(is an error, line) to print in a build log: errors and warnings one per line; notes,
+    lint's business (an imported list may have one per entry), counted in one line."""
+    notes = 0
+    for problem in problems:
+        if problem.severity == "note":
+            notes += 1
+        else:
+            yield problem.severity == "error", str(problem)
+    if notes:
+        yield False, f"{notes} notes; run `mkdocs-awesome lint` to see them"
+
+
+_SEARCH_EXCLUDED = re.compile(
+    r'<(h[2-6])(?=[\s>])|<(p)(?= class="aw-paper__(?:meta|buttons)")'
+    r'|<(tr)(?=><th scope="row">[^<]*</th><td><a class="aw-url")'
+)
+_H1 = re.compile(r"<h1[\s>].*?</h1>\n?", re.S)
+
+
+def search_lean(html_text: str) -> str:
+    """A paper page's HTML giving one record in Material's search index, with what a reader
+    searches for (title, authors, summary, venue, ids, categories, tags), not the BibTeX, the
+    links or any later section (`data-search-exclude`, which Material strips after indexing).
+
+    Material starts a record at each heading with an id and at the first element when it is
+    not a heading: the title goes first, out of the page's `<div>`, so that the page is one.
+    """
+    title = _H1.search(html_text)
+    if title is not None and html_text[: title.start()].lstrip().startswith("<div"):
+        html_text = title.group(0) + html_text[: title.start()] + html_text[title.end():]
+    html_text = _SEARCH_EXCLUDED.sub(
+        lambda m: f'<{m.group(1) or m.group(2) or m.group(3)} data-search-exclude="true"', html_text
+    )
+    # a space between a label and its value and between tag links: the index joins them
+    return html_text.replace("</th><td>", "</th> <td>").replace("</a><a ", "</a> <a ")
 
 
 class CatalogBuild:
@@ -36,10 +76,13 @@ class CatalogBuild:
         self, catalog: Catalog, layout: SiteLayout, *, downloads: bool = True,
         authors_shown: int = 3, features: Iterable[type[Feature]] = (),
         site_url: str | None = None, site_name: str | None = None,
-        template_overrides: str | Path | None = None,
+        template_overrides: str | Path | None = None, fragments: DiskCache | None = None,
         edit: EditLinks | None = None,
     ):
         self.catalog = catalog
+        # rendered core pages on disk, by fingerprint (set by incremental.Rebuilds) and URL
+        self.fragments = fragments
+        self.fingerprints: dict[str, str] = {}
         self.layout = layout
         self.downloads_enabled = downloads
         self._bibtex: dict[str, str] = {}
@@ -70,6 +113,23 @@ class CatalogBuild:
         for feature in self.features.values():
             for page in feature.pages():
                 self._pages[page.src] = page
+
+    @classmethod
+    def for_site(
+        cls, catalog: Catalog, options, *, use_directory_urls: bool, features=(), **site,
+    ) -> CatalogBuild:
+        """The build of `catalog` for a site, from the plugin's options (`papers_dir`,
+        `categories_dir`, `tags_dir`, `downloads_dir`, `downloads`, `authors_shown`); `site`:
+        `site_url`, `site_name`, `template_overrides`."""
+        folders = {
+            name: options[f"{name}_dir"].strip("/")
+            for name in ("papers", "categories", "tags", "downloads")
+        }
+        layout = layout_for(catalog, use_directory_urls=use_directory_urls, **folders)
+        return cls(
+            catalog, layout, downloads=options["downloads"],
+            authors_shown=options["authors_shown"], features=features, **site,
+        )
 
     # the features read these from their context, so a change after construction reaches them
     @property
@@ -109,7 +169,20 @@ class CatalogBuild:
         return self._pages.get(src)
 
     def render_page(self, page: GeneratedPage, page_url: str) -> str:
-        """The finished HTML of a generated page, linking relative to `page_url`."""
+        """The finished HTML of a generated page, linking relative to `page_url`; from the
+        fragment cache when the page's fingerprint is known (features' pages are not cached:
+        they may depend on more than the entries, such as today's date)."""
+        fingerprint = self.fingerprints.get(page.src) if not page.feature else None
+        if fingerprint is None or self.fragments is None:
+            return self._render_page(page, page_url)
+        key = cache_key("page", fingerprint, page.src, page_url)
+        html_text = self.fragments.get(key)
+        if not isinstance(html_text, str):
+            html_text = self._render_page(page, page_url)
+            self.fragments.put(key, html_text)
+        return html_text
+
+    def _render_page(self, page: GeneratedPage, page_url: str) -> str:
         if page.feature:
             return self.features[page.feature].render(page, page_url)
         r = self.renderer
@@ -124,6 +197,18 @@ class CatalogBuild:
         if page.kind == "tags":
             return r.tags_index_page(page_url)
         return r.categories_index_page(page_url)
+
+    def page_html(self, html_text: str, src: str, page_url: str) -> str:
+        """`fill`, and a paper page made ready for a site search index (`search_lean`)."""
+        # Material's search parser stops skipping an excluded element at the first closing tag
+        # of the same name (its elements compare by tag): a listing's `data-search-exclude`
+        # ends at a row's first `</div>`. Each row is excluded on its own too.
+        html_text = self.fill(html_text, src, page_url).replace(
+            '<article class="aw-paper"', '<article data-search-exclude="true" class="aw-paper"')
+        page = self._pages.get(src)
+        if page is not None and page.kind == "paper" and not page.feature:
+            return search_lean(html_text)
+        return html_text
 
     def fill(self, html_text: str, src: str, page_url: str) -> str:
         """`html_text` (a page after Markdown) with its markers replaced by their HTML.
@@ -236,6 +321,14 @@ class CatalogBuild:
             features=tuple(self.feature_nav()),
             show_counts=show_counts,
         )
+
+    def site_nav(self, nav: list, options) -> list:
+        """The site's `nav` with the catalogue's merged in, per the plugin's `options`
+        (`nav_categories_title`, `nav_tags_title`, `nav_counts`)."""
+        return merge_nav(nav, self.nav(
+            categories_title=options["nav_categories_title"],
+            tags_title=options["nav_tags_title"], show_counts=options["nav_counts"],
+        ))
 
     # --- <head> ---------------------------------------------------------------------------
     def head_html(

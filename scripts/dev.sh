@@ -36,7 +36,7 @@ case "${1:-}" in
   serve)
     shift
     setup_python ""
-    exec "$VENV/bin/mkdocs" serve --livereload "$@"
+    exec "$VENV/bin/mkdocs" serve --livereload --dirty "$@"
     ;;
   test)
     shift

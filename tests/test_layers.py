@@ -31,10 +31,11 @@ ALLOWED: dict[str, set[str]] = {
         "schema", "net", "project",
     },
     "net": {"catalog", "fileio"},
+    "incremental": {"catalog", "build"},
     "config": set(),
     "plugin": {
         "catalog", "exports", "render", "features", "build", "config", "fileio", "schema",
-        "page_sources",
+        "page_sources", "incremental",
     },
     "__init__": set(),
 }

@@ -1,13 +1,15 @@
-"""Parsed entries kept between builds while `mkdocs serve` runs."""
+"""Parsed entries kept between builds: in memory while `mkdocs serve` runs, and on disk (a
+`DiskCache` keyed by the file's bytes, its key and path) between runs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from .diskcache import DiskCache, cache_key
 from .model import Entry
 from .parse import parse_entry
-from .problems import NOTE, Problem
+from .problems import WARNING, Problem
 
 
 @dataclass
@@ -25,7 +27,8 @@ class EntryCache:
     page being edited does not vanish from the preview; the next valid save replaces it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, disk: DiskCache | None = None) -> None:
+        self.disk = disk  # parsed entries by content hash, shared between runs
         self._items: dict[str, _CachedParse] = {}
         self._last_good: dict[str, Entry] = {}
         self.hits = 0
@@ -40,14 +43,24 @@ class EntryCache:
             self.hits += 1
             return cached.entry, cached.problems
         self.misses += 1
-        entry, problems = parse_entry(file.read_bytes(), key, display)
+        data = file.read_bytes()
+        found = None
+        if self.disk is not None:
+            digest = cache_key("entry", key, display, data)
+            found = self.disk.get(digest)
+        if isinstance(found, tuple) and len(found) == 2:
+            entry, problems = found
+        else:
+            entry, problems = parse_entry(data, key, display)
+            if self.disk is not None:
+                self.disk.put(digest, (entry, problems))
         if entry is not None:
             self._last_good[display] = entry
         elif display in self._last_good:
             entry = self._last_good[display]
             problems = problems + [Problem(
                 display, 1, "", "the site keeps this entry's last valid version until the file "
-                "is fixed", NOTE,
+                "is fixed", WARNING,
             )]
         self._items[display] = _CachedParse(stamp, entry, problems)
         return entry, problems
