@@ -118,11 +118,6 @@ def _scan_links(text: str) -> Iterator[tuple[int, int, str, str]]:
         i += 1
 
 
-def all_links(text: str) -> list[tuple[str, str]]:
-    """(label, target) of every link, including ones nested in a bracket group."""
-    return [(label, target) for _, _, label, target in _scan_links(text)]
-
-
 def replace_links(text: str, repl: Callable[[str, str], str]) -> str:
     """`text` with each link replaced by `repl(label, target)`."""
     parts: list[str] = []
