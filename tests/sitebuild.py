@@ -16,6 +16,18 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# One valid entry file, against the vocabulary of the `minimal` and validation fixtures; tests add
+# or replace a line to make the case they need.
+GOOD_ENTRY = """\
+title: A good paper
+authors: [Ada Lovelace]
+date: "2024-08"
+categories: [image]
+tags: [video]
+links:
+  paper: https://arxiv.org/abs/2409.00001
+"""
+
 HOME = """# Test list
 
 <!-- awesome:summary -->

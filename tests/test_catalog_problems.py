@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from sitebuild import GOOD_ENTRY
 
 from mkdocs_awesome_plugin.catalog import Problem, Severity, format_problem, parse_entry
 from mkdocs_awesome_plugin.catalog.bibtex_input import BibtexOverride, parse_bibtex_override
@@ -79,16 +80,7 @@ def test_one_did_you_mean(value, choices, expected):
 
 
 OVERRIDE = "@InProceedings{Scholar2020x,\n title={A {B} c},\n year=2020,\n month = JAN\n}\n"
-ENTRY = """\
-title: A good paper
-authors: [Ada Lovelace]
-date: "2024-08"
-categories: [image]
-tags: [video]
-links:
-  paper: https://arxiv.org/abs/2409.00001
-bibtex: |
-"""
+ENTRY = GOOD_ENTRY + "bibtex: |\n"
 
 
 def test_the_override_is_parsed_once_and_kept_on_the_entry():

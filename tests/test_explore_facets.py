@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl
 import pytest
 from browser import browser_page, serve_dir
 from sitebuild import FIXTURES, make_project, mkdocs_build
+from test_explore import listed, open_explorer
 
 from mkdocs_awesome_plugin.catalog import load_catalog
 from mkdocs_awesome_plugin.exports.coins import coins_title
@@ -30,17 +31,6 @@ def base(tmp_path_factory):
     assert result.returncode == 0, result.output
     with serve_dir(result.site) as url:
         yield url
-
-
-def open_explorer(page, base: str, query: str = "") -> None:
-    page.goto(base + "explore/" + query)
-    page.wait_for_selector("[data-aw-explore][data-aw-ready=yes]", timeout=15000)
-
-
-def listed(page) -> list[str]:
-    return page.eval_on_selector_all(
-        "[data-aw-results] article.aw-paper", "rows => rows.map(r => r.dataset.key)"
-    )
 
 
 def labels(page, select: str) -> dict[str, str]:

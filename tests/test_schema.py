@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sitebuild import GOOD_ENTRY
 
 from mkdocs_awesome_plugin.catalog import parse_entry
 from mkdocs_awesome_plugin.catalog.entry_schema import entry_validator
@@ -73,15 +74,7 @@ def test_the_validator_is_compiled_once():
     assert entry_validator() is entry_validator()
 
 
-GOOD = """\
-title: A good paper
-authors: [Ada Lovelace]
-date: "2024-08"
-categories: [image]
-tags: [video]
-links:
-  paper: https://arxiv.org/abs/2409.00001
-"""
+GOOD = GOOD_ENTRY
 
 
 def _problems(text: str) -> list[tuple[int, str, str, str]]:

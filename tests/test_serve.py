@@ -6,6 +6,7 @@ Timings are not asserted here (see benchmarks/serve_preview.py); timeouts are ge
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -48,22 +49,22 @@ def wait_for(condition, what: str, log: Path, timeout: float = TIMEOUT):
     pytest.fail(f"timed out waiting for {what}; server log:\n{log.read_text(errors='replace')[-4000:]}")
 
 
-@pytest.fixture
-def server(tmp_path):
-    root = make_project(tmp_path, FIXTURES / "minimal")
+@contextlib.contextmanager
+def mkdocs_serve(root: Path, log: Path, *flags: str):
+    """A real `mkdocs serve --livereload` of `root` on a free port, logging to `log`; yields its
+    base URL and stops it (and anything it started) whatever happened meanwhile."""
     port = free_port()
-    log = tmp_path / "serve.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", *flags,
+             "-a", f"127.0.0.1:{port}"],
             cwd=root, stdout=out, stderr=subprocess.STDOUT,
             env={**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"},
             start_new_session=True,
         )
     try:
-        yield root, f"http://127.0.0.1:{port}/", log
+        yield f"http://127.0.0.1:{port}/"
     finally:
-        # stop the server and anything it started, whatever happened in the test
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
             try:
@@ -71,6 +72,14 @@ def server(tmp_path):
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(timeout=15)
+
+
+@pytest.fixture
+def server(tmp_path):
+    root = make_project(tmp_path, FIXTURES / "minimal")
+    log = tmp_path / "serve.log"
+    with mkdocs_serve(root, log) as base:
+        yield root, base, log
 
 
 def test_serve_rebuilds_on_entry_edits_and_survives_a_broken_entry(server):

@@ -9,39 +9,18 @@ benchmarks/serve_preview.py); timeouts are generous.
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 
 import pytest
 from sitebuild import FIXTURES, make_project
-from test_serve import fetch, free_port, wait_for
+from test_serve import fetch, mkdocs_serve, wait_for
 
 
 @pytest.fixture
 def dirty_server(tmp_path):
     root = make_project(tmp_path, FIXTURES / "minimal")
-    port = free_port()
     log = tmp_path / "serve.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
-             "-a", f"127.0.0.1:{port}"],
-            cwd=root, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"},
-            start_new_session=True,
-        )
-    try:
-        yield root, f"http://127.0.0.1:{port}/", log
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=15)
+    with mkdocs_serve(root, log, "--dirty") as base:
+        yield root, base, log
 
 
 def search_records(base: str) -> list[dict]:

@@ -6,20 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitebuild import GOOD_ENTRY
 
 from mkdocs_awesome_plugin.catalog import load_catalog
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-GOOD = """\
-title: A good paper
-authors: [Ada Lovelace]
-date: "2024-08"
-categories: [image]
-tags: [video]
-links:
-  paper: https://arxiv.org/abs/2409.00001
-"""
+GOOD = GOOD_ENTRY
 
 # name -> (file text, expected line, expected field, words the message must contain)
 CASES = {
