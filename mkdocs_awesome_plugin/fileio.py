@@ -12,7 +12,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | os.PathLike, data: str | bytes, *, overwrite: bool) -> bool:
+def write_atomic(
+    path: str | os.PathLike, data: str | bytes, *, overwrite: bool, sync: bool = True
+) -> bool:
     """Write `data` to `path` through a temporary file in the same folder.
 
     With `overwrite`, the temporary file replaces `path` in one rename. Without it, an existing
@@ -20,6 +22,8 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, overwrite: bool)
     write: the temporary file is hard-linked into place, which fails if the name is taken. (On a
     file system without hard links the check and the rename are two steps.) Text is written as
     UTF-8 with `\\n` line endings exactly as given. Returns True when the file was written.
+    `sync=False` skips the fsync, for caches that any build can write again (thousands of
+    files on a cold build, where an fsync each costs more than the build).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -30,8 +34,9 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, overwrite: bool)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         if overwrite:
             os.replace(tmp, path)
@@ -50,7 +55,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, overwrite: bool)
             os.unlink(tmp)
 
 
-def write_if_changed(path: str | os.PathLike, data: str | bytes) -> bool:
+def write_if_changed(path: str | os.PathLike, data: str | bytes, *, sync: bool = True) -> bool:
     """Atomically replace `path` with `data` unless it already holds exactly that.
 
     Leaving unchanged files alone keeps their modification times, so a site generator watching
@@ -63,4 +68,4 @@ def write_if_changed(path: str | os.PathLike, data: str | bytes) -> bool:
             return False
     except OSError:
         pass
-    return write_atomic(path, payload, overwrite=True)
+    return write_atomic(path, payload, overwrite=True, sync=sync)

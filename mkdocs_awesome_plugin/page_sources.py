@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .build import GeneratedPage
+from .fileio import write_if_changed
 
 FOLDER = Path(".cache") / "mkdocs-awesome" / "pages"  # relative to mkdocs.yml
 
@@ -28,15 +29,8 @@ def write_page_sources(pages: Iterable[GeneratedPage], base: str | os.PathLike) 
     paths: dict[str, str] = {}
     for page in pages:
         target = root / page.src
-        payload = page.placeholder.encode("utf-8")
-        try:
-            unchanged = target.read_bytes() == payload
-        except OSError:
-            unchanged = False
-        if not unchanged:
-            # a cache, rebuilt from the entries on any build: no need for write_atomic's fsync
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(payload)
+        # a cache, rebuilt from the entries on any build: no need for the fsync
+        write_if_changed(target, page.placeholder, sync=False)
         paths[page.src] = str(target)
     keep = set(paths.values())
     for path in root.rglob("*.md"):

@@ -14,8 +14,9 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
+
+from ..fileio import write_atomic
 
 FOLDER = Path(".cache") / "mkdocs-awesome"  # relative to mkdocs.yml
 
@@ -54,12 +55,8 @@ class DiskCache:
 
     def put(self, key: str, value) -> None:
         """Store `value` under `key` (a failure to write only loses the cache entry)."""
-        path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as out:
-                out.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
+            write_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
+                         overwrite=True, sync=False)
         except OSError:
             return
