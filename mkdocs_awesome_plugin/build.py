@@ -44,6 +44,37 @@ def problem_log(problems: Iterable[Problem]) -> Iterator[tuple[bool, str]]:
         yield False, f"{notes} notes; run `mkdocs-awesome lint` to see them"
 
 
+_NOSEARCH = re.compile(r"<!--aw:nosearch-->.*?<!--/aw:nosearch-->", re.S)
+_TAKEN = re.compile(r"<!--aw:taken:(\d+)-->")
+
+
+def split_search(html_text: str) -> tuple[str, list[str]]:
+    """`html_text` with the parts our templates mark `<!--aw:nosearch-->` (listing rows, a paper
+    page's citation and related sections) taken out, each replaced by a placeholder, and the
+    parts taken; `join_search` puts them back.
+
+    What a site search indexes of a page is the first value: Material's search parses each page's
+    whole HTML in pure Python, and spent about a fifth of a 1,000-paper build on rows and sections
+    it then skipped (`data-search-exclude`). The plugin hands it that view (see plugin.py).
+    """
+    if "<!--aw:nosearch-->" not in html_text:
+        return html_text, []
+    taken: list[str] = []
+
+    def take(m: re.Match) -> str:
+        taken.append(m.group(0))
+        return f"<!--aw:taken:{len(taken) - 1}-->"
+
+    return _NOSEARCH.sub(take, html_text), taken
+
+
+def join_search(html_text: str, taken: list[str]) -> str:
+    """The inverse of `split_search`, also after the search view was changed in between."""
+    if not taken:
+        return html_text
+    return _TAKEN.sub(lambda m: taken[int(m.group(1))], html_text)
+
+
 _SEARCH_EXCLUDED = re.compile(
     r'<(h[2-6])(?=[\s>])|<(p)(?= class="aw-paper__(?:meta|buttons)")'
     r'|<(tr)(?=><th scope="row">[^<]*</th><td><a class="aw-url")'
@@ -203,12 +234,14 @@ class CatalogBuild:
         # Material's search parser stops skipping an excluded element at the first closing tag
         # of the same name (its elements compare by tag): a listing's `data-search-exclude`
         # ends at a row's first `</div>`. Each row is excluded on its own too.
-        html_text = self.fill(html_text, src, page_url).replace(
+        # only what a search sees is marked (the rest is taken out of its view: split_search)
+        html_text, taken = split_search(self.fill(html_text, src, page_url))
+        html_text = html_text.replace(
             '<article class="aw-paper"', '<article data-search-exclude="true" class="aw-paper"')
         page = self._pages.get(src)
         if page is not None and page.kind == "paper" and not page.feature:
-            return search_lean(html_text)
-        return html_text
+            html_text = search_lean(html_text)
+        return join_search(html_text, taken)
 
     def fill(self, html_text: str, src: str, page_url: str) -> str:
         """`html_text` (a page after Markdown) with its markers replaced by their HTML.

@@ -29,13 +29,11 @@ import yaml
 
 from .build import CatalogBuild, GeneratedPage
 from .catalog.model import Catalog
-from .features import FEATURES
+from .features import FEATURES, assets
 from .fileio import write_if_changed
 from .render.pages import chrome_title
 from .render.site import layout_for
 
-ASSETS = Path(__file__).parent / "assets"
-ASSET_PREFIX = "assets/awesome/"
 MANIFEST = ".awesome-generated.json"  # a dot file: MkDocs and Zensical do not publish it
 
 
@@ -94,10 +92,7 @@ def site_files(catalog: Catalog) -> tuple[dict[str, str | bytes], list[str], lis
 
 def asset_files() -> tuple[dict[str, bytes], list[str], list[str]]:
     """(path -> content, css, js) of the stylesheets and scripts every page must load."""
-    css = list(dict.fromkeys(["awesome.css"] + [name for f in FEATURES for name in f.css]))
-    js = list(dict.fromkeys(name for f in FEATURES for name in f.js))
-    files = {ASSET_PREFIX + name: (ASSETS / name).read_bytes() for name in css + js}
-    return files, [ASSET_PREFIX + n for n in css], [ASSET_PREFIX + n for n in js]
+    return assets.asset_files(FEATURES)
 
 
 def _safe_relative(rel: str) -> bool:

@@ -2,16 +2,18 @@
 
 Plugins that users pair with ours read a page's source file: mkdocs-rss-plugin opens
 `page.file.abs_src_path` (and asks git about it) and fails with a traceback on `None`, which is
-what a page made from in-memory content has. The plugin therefore writes each generated page's
-Markdown (its marker) under a folder outside `docs/` and gives MkDocs that path.
+what a page made from in-memory content has. The plugin therefore writes the generated pages'
+Markdown (their marker) under a folder outside `docs/` and gives MkDocs that path.
 `mkdocs serve` does not watch this folder, so writing it does not start another rebuild.
 
-A file is written only when its content changed, keeping modification times for dirty builds,
-and a file of a page that is gone is removed.
+Pages whose Markdown is the same (every core page's is the one marker) share one file: writing
+a file per page cost a second per thousand pages on a cold build, for identical bytes. A file
+is written only when its content changed, and files no page uses any more are removed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,17 +25,23 @@ FOLDER = Path(".cache") / "mkdocs-awesome" / "pages"  # relative to mkdocs.yml
 
 
 def write_page_sources(pages: Iterable[GeneratedPage], base: str | os.PathLike) -> dict[str, str]:
-    """Write each page's Markdown to `<base>/FOLDER/<src>` (`base`: the folder of mkdocs.yml);
-    returns src -> absolute path."""
+    """Write the pages' Markdown under `<base>/FOLDER/`, one file per distinct text, named by
+    its hash (`base`: the folder of mkdocs.yml); returns src -> absolute path."""
     root = (Path(base) / FOLDER).resolve()
     paths: dict[str, str] = {}
+    files: dict[str, str] = {}  # text -> path
     for page in pages:
-        target = root / page.src
-        # a cache, rebuilt from the entries on any build: no need for the fsync
-        write_if_changed(target, page.placeholder, sync=False)
-        paths[page.src] = str(target)
-    keep = set(paths.values())
-    for path in root.rglob("*.md"):
-        if str(path) not in keep:
-            path.unlink()
+        text = page.placeholder
+        if (path := files.get(text)) is None:
+            digest = hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
+            target = root / f"{digest}.md"
+            # a cache, rebuilt from the entries on any build: no need for the fsync
+            write_if_changed(target, text, sync=False)
+            path = files[text] = str(target)
+        paths[page.src] = path
+    keep = set(files.values())
+    if root.is_dir():
+        for path in root.rglob("*.md"):
+            if str(path) not in keep:
+                path.unlink()
     return paths

@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
 
 from . import incremental, page_sources
-from .build import CatalogBuild, problem_log
+from .build import CatalogBuild, join_search, problem_log, split_search
 from .catalog import EntryCache, load_catalog
 from .catalog.diskcache import FOLDER, DiskCache
 from .config import AwesomeConfig
-from .features import FEATURES
+from .features import FEATURES, assets
+from .plugin_files import CatalogFile, ProducedFile
 from .render.environment import OVERRIDE_FOLDER
 from .render.pages import chrome_title, edit_links
 from .render.toc import toc_tokens
 
 log = get_plugin_logger(__name__)
 
-ASSETS = Path(__file__).parent / "assets"
-ASSET_PREFIX = "assets/awesome/"
-CSS = list(dict.fromkeys(["awesome.css", *(name for f in FEATURES for name in f.css)]))
-JS = list(dict.fromkeys(name for f in FEATURES for name in f.js))
+CSS = [assets.PREFIX + name for name in assets.stylesheets(FEATURES)]
+JS = [assets.PREFIX + assets.SCRIPT] if assets.script_parts(FEATURES) else []
 
 
 class AwesomePlugin(BasePlugin[AwesomeConfig]):
@@ -52,11 +49,11 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             return
         self.base_dir = base = Path(config.config_file_path or ".").resolve().parent
         self.entries_path = (base / self.config.entries_dir).resolve()
-        self.cache.disk = DiskCache(base / FOLDER / "entries")  # parsed entries, between runs
-        self.fragments = DiskCache(base / FOLDER / "fragments")  # rendered pages, between runs
+        self.cache.disk = DiskCache(base / FOLDER / "entries.sqlite")  # parsed entries
+        self.fragments = DiskCache(base / FOLDER / "fragments.sqlite")  # rendered pages
         for listed, names in ((config.extra_css, CSS), (config.extra_javascript, JS)):
             known = [str(x) for x in listed]
-            listed.extend(u for u in (ASSET_PREFIX + n for n in names) if u not in known)
+            listed.extend(u for u in names if u not in known)
         return config
 
     @event_priority(-50)
@@ -98,8 +95,8 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         self.rebuilds.outputs = {f.abs_dest_path for f in files if isinstance(f, CatalogFile)}
         for src, content in build.feature_files():
             files.append(File.generated(config, src, content=content))
-        for name in sorted({*CSS, *JS}):
-            files.append(File.generated(config, ASSET_PREFIX + name, abs_src_path=str(ASSETS / name)))
+        for url, content in assets.asset_files(FEATURES)[0].items():  # CSS, the joined script
+            files.append(File.generated(config, url, content=content))
         if self.config.nav:
             nav = config.nav if config.nav is not None else nest_paths(user_pages)
             config.nav = build.site_nav(nav, self.config)
@@ -126,25 +123,42 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             page.toc = get_toc(toc_tokens(html_text))
         return html_text
 
+    @event_priority(100)
+    def _search_sees_less(self, context, *, page, config, nav):
+        """Runs first (100), so that the search plugin's `on_page_context` (default priority)
+        indexes the page without the parts it would skip anyway (`build.split_search`)."""
+        if self.config.enabled:
+            page.content, self._taken = split_search(page.content or "")
+        return context
+
+    @event_priority(-100)
+    def _search_saw(self, context, *, page, config, nav):
+        """Runs last (-100): the parts taken out go back, before the page's template renders."""
+        if self.config.enabled:
+            page.content, self._taken = join_search(page.content, self._taken), []
+        return context
+
+    on_page_context = CombinedEvent(_search_sees_less, _search_saw)
+
     def on_post_page(self, output, *, page, config):
         """Default priority: adds our `<head>` tags to the final HTML, whatever the theme, and
         notes which pages this build rendered (for the search records of a dirty build)."""
         if not self.config.enabled or self.build is None:
             return output
         self.rebuilds.built.add(page.url)
-        generated = self.build.page_for(page.file.src_uri)
-        head = self.build.head_html(
-            generated, page.url, page.canonical_url, paper_meta=self.config.head_metadata
-        )
+        head = self.build.head_html(self.build.page_for(page.file.src_uri), page.url,
+                                    page.canonical_url, paper_meta=self.config.head_metadata)
         index = output.find("</head>") if head else -1
         return output if index < 0 else output[:index] + head + output[index:]
 
     @event_priority(10)
     def on_post_build(self, *, config) -> None:
-        """Runs before the search plugin's (default priority) writes its index: after a dirty
-        build that index holds only the rebuilt pages, so the others' records are put back."""
+        """Runs before the search plugin's (default priority) writes its index, to put back the
+        records of the pages a dirty build skipped; also writes out the persistent caches."""
         if not self.config.enabled:
             return
+        for cache in (self.cache.disk, self.fragments):
+            cache.flush()
         self.rebuilds.finish(config.plugins.get("material/search") if self.dirty else None)
 
     def on_serve(self, server, *, config, builder):
@@ -161,40 +175,3 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
 def _overrides(config) -> Path | None:
     """The folder whose files replace our packaged templates (see docs/templates.md)."""
     return Path(config.theme.custom_dir) / OVERRIDE_FOLDER if config.theme.custom_dir else None
-
-
-class CatalogFile(File):
-    """A generated file, modified (to a dirty build) when its fingerprint changed since the last
-    build (see incremental.py) or its output is missing."""
-
-    changed = True
-
-    def is_modified(self) -> bool:
-        return self.changed or not os.path.isfile(self.abs_dest_path)
-
-
-class ProducedFile(CatalogFile):
-    """A generated file produced when read or written: holding every download's text through
-    the build cost ~130 MB at 10,000 papers. Overrides only File's public members: the content
-    properties, `copy_file` (how MkDocs writes a non-page file) and `is_modified`."""
-
-    def __init__(self, config, src_uri: str, produce: Callable[[], str | bytes],
-                 changed: bool = True):
-        super().__init__(src_uri, src_dir=None, dest_dir=config.site_dir,
-                         use_directory_urls=config.use_directory_urls)
-        self.generated_by = "awesome"
-        self.produce, self.changed = produce, changed
-
-    def _replace(self, value: str | bytes) -> None:
-        self.produce = lambda: value  # another plugin set the content: it replaces ours
-
-    content_bytes = property(
-        lambda self: c.encode() if isinstance(c := self.produce(), str) else c, _replace)
-    content_string = property(
-        lambda self: c if isinstance(c := self.produce(), str) else c.decode("utf-8-sig"), _replace)
-
-    def copy_file(self, dirty: bool = False) -> None:
-        if not dirty or self.is_modified():
-            (dest := Path(self.abs_dest_path)).parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(self.content_bytes)
-

@@ -1,6 +1,7 @@
 """The core (entries -> models -> pages / exports / CLI) must work without MkDocs installed.
 
-MkDocs 2.0 drops the plugin system, so only `plugin.py` and `config.py` may import it. The test
+MkDocs 2.0 drops the plugin system, so only the adapter (`plugin.py`, `plugin_files.py`, its
+MkDocs file classes, and `config.py`) may import it. The test
 imports every other module in a fresh interpreter where `import mkdocs` fails, then builds the
 minimal catalogue's pages there.
 """
@@ -15,7 +16,8 @@ from sitebuild import FIXTURES
 
 import mkdocs_awesome_plugin
 
-ADAPTER = {"mkdocs_awesome_plugin.plugin", "mkdocs_awesome_plugin.config"}
+ADAPTER = {"mkdocs_awesome_plugin.plugin", "mkdocs_awesome_plugin.plugin_files",
+           "mkdocs_awesome_plugin.config"}
 
 
 def _core_modules() -> list[str]:

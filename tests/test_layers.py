@@ -33,9 +33,10 @@ ALLOWED: dict[str, set[str]] = {
     "net": {"catalog", "fileio"},
     "incremental": {"catalog", "build"},
     "config": set(),
+    "plugin_files": set(),
     "plugin": {
         "catalog", "exports", "render", "features", "build", "config", "fileio", "schema",
-        "page_sources", "incremental",
+        "page_sources", "incremental", "plugin_files",
     },
     "__init__": set(),
 }

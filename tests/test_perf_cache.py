@@ -8,6 +8,8 @@ from __future__ import annotations
 import ast
 import inspect
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import yaml
@@ -37,8 +39,11 @@ def build_both(root: Path, tmp_path: Path) -> dict[str, str]:
     return ours
 
 
-def cache_files(root: Path, part: str) -> set[Path]:
-    return {p for p in (root / ".cache" / "mkdocs-awesome" / part).rglob("*") if p.is_file()}
+def cache_files(root: Path, part: str) -> set[str]:
+    """The keys stored in one of the caches (`entries` or `fragments`), read with sqlite3."""
+    path = root / ".cache" / "mkdocs-awesome" / f"{part}.sqlite"
+    with closing(sqlite3.connect(path)) as db:
+        return {key for (key,) in db.execute("SELECT key FROM cache")}
 
 
 def test_cache_is_used_and_never_stale(tmp_path):
