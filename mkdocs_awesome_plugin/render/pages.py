@@ -9,10 +9,13 @@ from __future__ import annotations
 import html
 import os
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode, urljoin, urlsplit
+
+from markupsafe import Markup
 
 from ..catalog.links import arxiv_url, doi_url
 from ..catalog.model import LINK_KINDS, Catalog, Category, Entry
@@ -133,7 +136,9 @@ class PageContext:
         bibtex_for: Callable[[Entry], str] | None,
         downloads_enabled: bool,
         authors_shown: int,
+        row: Callable[[Entry], str] | None = None,
     ):
+        self._row = row
         self.page_url = page_url
         self.layout = layout
         self.catalog = catalog
@@ -145,6 +150,12 @@ class PageContext:
 
     def _to(self, src: str) -> str:
         return relative_url(self.layout.url_of(src), self.page_url)
+
+    def row(self, entry: Entry) -> Markup:
+        """The entry's listing row (the `paper_row` macro), rendered once per build and linked
+        from this page when the page is finished (see `Renderer.row_html`)."""
+        assert self._row is not None
+        return Markup(self._row(entry))
 
     def paper_url(self, key: str) -> str:
         return self._to(self.layout.paper_src(key))
@@ -179,6 +190,27 @@ class PageContext:
         return doi_url(doi)
 
 
+# A link in a listing row is written as the target's site URL between these two characters, and
+# made relative to the page that shows the row when that page is finished (`_relative_links`).
+# Entry text never holds control characters (catalog/parse.py refuses them).
+_FROM_ROOT, _END = "\x1e", "\x1f"
+_ROOTED = re.compile("\x1e([^\x1e\x1f]*)\x1f")
+
+
+class _RootContext(PageContext):
+    """A context whose links are site URLs marked for `_relative_links`: what a listing row is
+    rendered with, so that one rendering serves every page that lists the entry."""
+
+    def _to(self, src: str) -> str:
+        return _FROM_ROOT + self.layout.url_of(src) + _END
+
+
+def _relative_links(html_text: str, page_url: str) -> str:
+    if _FROM_ROOT not in html_text:
+        return html_text
+    return _ROOTED.sub(lambda m: relative_url(m.group(1), page_url), html_text)
+
+
 class Renderer:
     """Renders every generated page of a catalogue. One instance per build."""
 
@@ -208,6 +240,22 @@ class Renderer:
         self.env.globals["coins"] = self.coins
         self._subtree_counts: dict[str, int] | None = None
         self._related: dict[str, Related] | None = None
+        # listing rows by entry key: an entry is listed on its categories' pages, their
+        # parents', its tags' and What's new, so each row is rendered once (`row_html`)
+        self._rows: dict[str, str] = {}
+        self._root: _RootContext | None = None
+
+    def row_html(self, entry: Entry) -> str:
+        """The entry's listing row (`paper_row` in `_macros.html`, which a site may override),
+        with its links marked to be made relative by the page that shows it."""
+        text = self._rows.get(entry.key)
+        if text is None:
+            if self._root is None:
+                self._root = _RootContext("", self.layout, self.catalog, self.bibtex_for,
+                                          self.downloads_enabled, self.authors_shown)
+            text = self._rows[entry.key] = self.env.get_template("_row.html").render(
+                entry=entry, ctx=self._root)
+        return text
 
     def coins(self, entry: Entry) -> str:
         """The entry's COinS query string, built once per build."""
@@ -219,12 +267,13 @@ class Renderer:
     def context(self, page_url: str) -> PageContext:
         return PageContext(
             page_url, self.layout, self.catalog, self.bibtex_for, self.downloads_enabled,
-            self.authors_shown,
+            self.authors_shown, row=self.row_html,
         )
 
     def render(self, name: str, page_url: str, **values) -> str:
         """The template `name` rendered for the page at `page_url` (`ctx` links from there)."""
-        return self.env.get_template(name).render(ctx=self.context(page_url), **values)
+        html_text = self.env.get_template(name).render(ctx=self.context(page_url), **values)
+        return _relative_links(html_text, page_url)
 
     def subtree_counts(self) -> dict[str, int]:
         """Distinct papers in each category including its descendants."""
