@@ -1,11 +1,12 @@
 """How long a contributor waits, in `mkdocs serve --livereload`, between saving an entry and
 seeing the rebuilt page; and how much of a rebuild is the plugin's own work.
 
-    .venv/bin/python benchmarks/serve_preview.py            # 87 real entries and 1,000 synthetic
-    .venv/bin/python benchmarks/serve_preview.py --sizes 87 --trials 3
+    .venv/bin/python benchmarks/serve_preview.py            # the real entries and 1,000 synthetic
+    .venv/bin/python benchmarks/serve_preview.py --sizes 87,real --trials 3
 
 For each size it builds a throw-away project (this repository's mkdocs.yml and docs/, plus
-either a copy of entries/ or N synthetic entries over the real categories and tags) and measures:
+either a copy of entries/ ("real") or N synthetic entries over the real categories and tags;
+87 is the size of the catalogue when the preview target was set) and measures:
 
 1. save -> page: the real `mkdocs serve --livereload` in a subprocess; an entry's title is
    changed and the paper page is fetched every 50 ms (`--poll`) until it shows the new title. This includes
@@ -261,7 +262,8 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="87,1000", help="87 means the real entries")
+    parser.add_argument("--sizes", default="real,1000",
+                        help="comma-separated: N synthetic entries, or `real` for entries/")
     parser.add_argument("--trials", type=int, default=5)
     parser.add_argument("--poll", type=float, default=0.05,
                         help="seconds between fetches of the edited page (default: 0.05)")
@@ -284,9 +286,9 @@ def main() -> None:
           f"{' --latency-only' if args.latency_only else ''}`\n")
     rows = []
     for size_text in args.sizes.split(","):
-        size = int(size_text)
-        with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as tmp:
-            root = make_project(Path(tmp) / "project", None if size == 87 else size)
+        size = None if size_text == "real" else int(size_text)
+        with tempfile.TemporaryDirectory(prefix=f"bench-{size_text}-") as tmp:
+            root = make_project(Path(tmp) / "project", size)
             count = len(list((root / "entries" / "papers").glob("*.yaml")))
             modes = args.modes.split(",")
             served = {m: serve_latency(root, args.trials, args.poll, m == "dirty") for m in modes}

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from .build import MARKER_RE, CatalogBuild
+from .build import MARKER_RE, CatalogBuild, entry_digest
 from .catalog.model import Entry
 
 TEMPLATES = Path(__file__).parent / "render" / "templates"
@@ -35,12 +35,6 @@ def _digest(*parts: str) -> str:
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
-
-
-def entry_digest(entry: Entry) -> str:
-    """A hash of everything about `entry` that its outputs are made from."""
-    # repr covers every field shown (dataclass); the BibTeX override is left out of it
-    return _digest(repr(entry), repr(entry.bibtex_override))
 
 
 def templates_stamp(*folders: str | Path | None) -> str:

@@ -50,6 +50,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         self.base_dir = base = Path(config.config_file_path or ".").resolve().parent
         self.entries_path = (base / self.config.entries_dir).resolve()
         self.cache.disk = DiskCache(base / FOLDER / "entries.sqlite")  # parsed entries
+        self.cache.checks = DiskCache(base / FOLDER / "checks.sqlite")  # checks across them
         self.fragments = DiskCache(base / FOLDER / "fragments.sqlite")  # rendered pages
         for listed, names in ((config.extra_css, CSS), (config.extra_javascript, JS)):
             known = [str(x) for x in listed]
@@ -157,7 +158,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         records of the pages a dirty build skipped; also writes out the persistent caches."""
         if not self.config.enabled:
             return
-        for cache in (self.cache.disk, self.fragments):
+        for cache in (self.cache.disk, self.cache.checks, self.fragments):
             cache.flush()
         self.rebuilds.finish(config.plugins.get("material/search") if self.dirty else None)
 

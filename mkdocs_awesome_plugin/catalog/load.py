@@ -119,10 +119,17 @@ def load_catalog(
 
     # Checks across entries (quality.py); an entry with an error there is left out too.
     by_key = {file.stem: file for file in files}
-    found = check_catalog(
-        entries.values(), known_keys=by_key, read=lambda e: by_key[e.key].read_bytes(),
-        memo=memo_for(cache) if cache is not None else None, implies=implies,
-    )
+
+    def check() -> list[Problem]:
+        return check_catalog(
+            entries.values(), known_keys=by_key, read=lambda e: by_key[e.key].read_bytes(),
+            memo=memo_for(cache) if cache is not None else None, implies=implies,
+        )
+
+    if cache is not None:  # from the disk cache when the same files were checked before
+        found = cache.checked(list(entries.values()), repr((sorted(by_key), sorted((t, sorted(i)) for t, i in implies.items()))), check)
+    else:
+        found = check()
     problems += found
     failed = {p.path for p in found if p.severity == ERROR}
     entries = {

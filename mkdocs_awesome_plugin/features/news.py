@@ -29,10 +29,13 @@ EMPTY_SITEMAP = (
 )
 
 
-
 class NewsFeature(Feature):
     name = "news"
     css = ("explore.css",)
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self._heads: dict[tuple, str] = {}  # feed links of a page's <head>, by their (title, URL)
 
     # --- where things are ------------------------------------------------------------------
     @staticmethod
@@ -169,5 +172,9 @@ class NewsFeature(Feature):
                     f"New papers tagged {page.ref} (Atom)",
                     relative_url(layout.url_of(self.tag_feed_src(page.ref)), page_url),
                 ))
-        template = self.ctx.renderer.env.get_template("head_feeds.html")
-        return template.render(links=links) + "\n"
+        key = tuple(links)  # most pages differ only in their depth: render each set once
+        html_text = self._heads.get(key)
+        if html_text is None:
+            template = self.ctx.renderer.env.get_template("head_feeds.html")
+            html_text = self._heads[key] = template.render(links=links) + "\n"
+        return html_text

@@ -1,0 +1,173 @@
+"""The parts of the build made faster in issue 10's last round, each checked for what it must keep:
+the SQLite cache (values back, a damaged or unwritable file only a miss), the search view (what a
+search indexes, and the page put back whole), listing rows rendered once (an override of the
+row still wins on every page), the cross-entry checks read back from the cache (a warm build
+still reports them), and the explorer's parts joined into one script in their order."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import closing
+
+from sitebuild import FIXTURES, make_project, mkdocs_build
+
+from mkdocs_awesome_plugin.build import join_search, split_search
+from mkdocs_awesome_plugin.catalog.diskcache import BATCH, DiskCache
+from mkdocs_awesome_plugin.features import FEATURES
+from mkdocs_awesome_plugin.features.assets import ASSETS, script_bundle, script_parts
+from mkdocs_awesome_plugin.render.environment import TEMPLATES
+
+# --- the SQLite cache ---------------------------------------------------------------------------
+
+def test_cache_gives_values_back_in_this_process_and_the_next(tmp_path):
+    path = tmp_path / "c" / "fragments.sqlite"
+    cache = DiskCache(path)
+    cache.put("k1", {"html": "<p>one</p>"})
+    assert cache.get("k1") == {"html": "<p>one</p>"}  # before it is written out
+    assert cache.get("missing") is None
+    cache.flush()
+    again = DiskCache(path)  # another build
+    assert again.get("k1") == {"html": "<p>one</p>"}
+    assert (again.hits, again.misses) == (1, 0)
+    with closing(sqlite3.connect(path)) as db:
+        assert [k for (k,) in db.execute("SELECT key FROM cache")] == ["k1"]
+
+
+def test_cache_writes_a_full_batch_without_waiting_for_flush(tmp_path):
+    path = tmp_path / "entries.sqlite"
+    cache = DiskCache(path)
+    for i in range(BATCH + 3):
+        cache.put(f"k{i}", i)
+    with closing(sqlite3.connect(path)) as db:  # another reader sees the first batch
+        assert db.execute("SELECT count(*) FROM cache").fetchone()[0] == BATCH
+    cache.close()
+    assert DiskCache(path).keys() == {f"k{i}" for i in range(BATCH + 3)}
+
+
+def test_a_damaged_cache_file_is_a_miss_not_an_error(tmp_path):
+    path = tmp_path / "fragments.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    cache = DiskCache(path)
+    assert cache.get("k") is None
+    cache.put("k", "v")
+    cache.flush()  # cannot write: the value is lost, nothing raises
+    assert cache.misses == 1
+
+
+def test_a_cache_that_cannot_be_created_is_a_miss(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    cache = DiskCache(blocker / "sub" / "c.sqlite")  # a folder under a file: never creatable
+    cache.put("k", "v")
+    cache.flush()
+    assert cache.get("other") is None and cache.keys() == set()
+
+
+# --- what the search sees -----------------------------------------------------------------------
+
+PAGE = ('<div class="aw-page"><h1 id="t">Title</h1><p>Authors</p>\n'
+        '<!--aw:nosearch--><div class="aw-list"><article data-k="1">row</article></div>'
+        '<!--/aw:nosearch-->\n<h2 id="x">Kept</h2>\n'
+        '<!--aw:nosearch--><h2 id="cite">Cite</h2><pre>@article{k,}</pre><!--/aw:nosearch-->\n</div>')
+
+
+def test_search_view_leaves_out_the_marked_parts_and_join_puts_them_back():
+    view, taken = split_search(PAGE)
+    assert "row" not in view and "@article" not in view and "Cite" not in view
+    assert "Title" in view and "Authors" in view and "Kept" in view
+    assert len(taken) == 2
+    assert join_search(view, taken) == PAGE
+    # the search plugin rewrites the view (Material strips its attributes) before we join
+    changed = view.replace("<p>Authors</p>", "<p>Authors, edited</p>")
+    assert join_search(changed, taken) == PAGE.replace("<p>Authors</p>", "<p>Authors, edited</p>")
+
+
+def test_a_page_without_marks_is_its_own_search_view():
+    html_text = "<p>plain <!-- awesome:summary --></p>"
+    assert split_search(html_text) == (html_text, [])
+    assert join_search(html_text, []) == html_text
+
+
+def test_built_pages_keep_their_rows_and_the_index_holds_none(tmp_path):
+    root = make_project(tmp_path, FIXTURES / "minimal")
+    built = mkdocs_build(root, strict=True)
+    assert built.returncode == 0, built.output
+    tag = built.page("tags/video/index.html")
+    assert tag.count('<article class="aw-paper"') == 2  # SAM 2 and Medical SAM 2 are tagged video
+    assert "aw:taken" not in tag
+    paper = built.page("papers/ravi2024sam/index.html")
+    assert '<h2 id="cite">Cite</h2>' in paper and "@inproceedings{ravi2024sam," in paper
+    index = built.page("search/search_index.json")
+    assert "@inproceedings" not in index and "aw:taken" not in index
+
+
+# --- listing rows rendered once ----------------------------------------------------------------
+
+ROW_OVERRIDE = """{% macro paper_row(entry, ctx) -%}
+<article class="aw-paper my-row" id="{{ entry.key }}"><a href="{{ ctx.paper_url(entry.key) }}">{{ entry.title }}</a> <a href="{{ ctx.tag_url(entry.tags[0]) }}">first tag</a></article>
+{%- endmacro %}
+"""
+
+
+def test_an_overridden_row_is_used_on_every_listing_with_links_from_that_page(tmp_path):
+    root = make_project(tmp_path, FIXTURES / "minimal", config={"theme": {
+        "name": "material", "font": False, "custom_dir": "overrides"}})
+    macros = (TEMPLATES / "_macros.html").read_text(encoding="utf-8")
+    start = macros.index("{% macro paper_row(")
+    end = macros.index("{%- endmacro %}", start) + len("{%- endmacro %}")
+    (root / "overrides" / "awesome").mkdir(parents=True)
+    (root / "overrides" / "awesome" / "_macros.html").write_text(
+        macros[:start] + ROW_OVERRIDE + macros[end:], encoding="utf-8")
+    built = mkdocs_build(root, strict=True)
+    assert built.returncode == 0, built.output
+    tag = built.page("tags/video/index.html")
+    category = built.page("categories/video/index.html")
+    # links written relative to each page, as MkDocs would: a tag page links its own tag as ./
+    assert re.search(r'class="aw-paper my-row" id="ravi2024sam"><a href="\.\./\.\./papers/'
+                     r'ravi2024sam/">', tag)
+    assert re.search(r'class="aw-paper my-row" id="ravi2024sam"><a href="\.\./\.\./papers/'
+                     r'ravi2024sam/">', category)
+    # SAM 2's first tag is `video`: the tag's own page links it as ./, a category page by path
+    first_tag = re.compile(r'id="ravi2024sam">.*?<a href="([^"]+)">first tag')
+    assert first_tag.search(tag).group(1) == "./"
+    assert first_tag.search(category).group(1) == "../../tags/video/"
+    assert "\x1e" not in tag and "\x1f" not in category
+
+
+# --- cross-entry checks from the cache ----------------------------------------------------------
+
+def test_a_warm_build_still_reports_the_checks_across_entries(tmp_path):
+    root = make_project(tmp_path, FIXTURES / "minimal")
+    papers = root / "entries" / "papers"
+    sam2 = (papers / "ravi2024sam.yaml").read_text(encoding="utf-8")
+    copy = "\n".join(line for line in sam2.splitlines()
+                     if not line.startswith(("arxiv:", "  code:", "  paper:")))
+    (papers / "copy2024sam.yaml").write_text(
+        copy.replace("links:", "links:\n  paper: https://example.org/copy")
+        .replace("Segment Anything in Images and Videos", "Segment Anything in Images and Video")
+        + "\n", encoding="utf-8")
+    first = mkdocs_build(root)
+    second = mkdocs_build(root)  # the checks' result now comes from .cache/
+    for built in (first, second):
+        assert built.returncode == 0, built.output
+        lines = [line for line in built.output.splitlines() if "nearly the same title" in line]
+        assert len(lines) == 1, built.output
+    assert [x for x in first.output.splitlines() if "title" in x] == \
+        [x for x in second.output.splitlines() if "title" in x]
+
+
+# --- one script ---------------------------------------------------------------------------------
+
+def test_the_explorer_parts_are_joined_in_order_into_one_script(tmp_path):
+    parts = script_parts(FEATURES)
+    assert len(parts) > 1 and parts[-1] == "explore.js"
+    bundle = script_bundle(FEATURES).decode("utf-8")
+    positions = [bundle.index((ASSETS / name).read_text(encoding="utf-8").strip()) for name in parts]
+    assert positions == sorted(positions)
+    root = make_project(tmp_path, FIXTURES / "minimal")
+    built = mkdocs_build(root, strict=True)
+    assert built.returncode == 0, built.output
+    home = built.page("index.html")
+    assert re.findall(r'<script src="(assets/awesome/[^"]+)"', home) == ["assets/awesome/explore.js"]
+    assert built.page("assets/awesome/explore.js") == bundle
