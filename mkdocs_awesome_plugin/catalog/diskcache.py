@@ -66,6 +66,7 @@ class DiskCache:
                                      check_same_thread=False)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=OFF")  # a cache: a lost write is only a miss
+                db.execute("PRAGMA cache_size=-256")  # KiB; each value is read once a build
                 db.execute("CREATE TABLE IF NOT EXISTS cache (key TEXT PRIMARY KEY, value BLOB)")
                 self._db = db
             except (OSError, sqlite3.Error):

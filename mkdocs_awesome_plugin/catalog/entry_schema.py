@@ -16,10 +16,13 @@ import datetime as _dt
 import functools
 import json
 from collections.abc import Iterator
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING
 
 from ..schema import SCHEMA_FILE
+
+if TYPE_CHECKING:  # jsonschema is imported when an entry is first validated: a build whose
+    # entries all come from the cache never loads it (a few MiB less at its peak)
+    from jsonschema import Draft202012Validator, ValidationError
 
 # fields whose value YAML may already have turned into a date object
 DATE_FIELDS = ("date", "added")
@@ -56,6 +59,8 @@ def _inline_refs(node: object, defs: dict) -> object:
 @functools.cache
 def entry_validator() -> Draft202012Validator:
     """The compiled validator; built once, since compiling costs far more than validating."""
+    from jsonschema import Draft202012Validator
+
     schema = entry_schema()
     Draft202012Validator.check_schema(schema)
     flat = _inline_refs(schema, schema.get("$defs", {}))

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING
 
 from .bibtex_input import parse_bibtex_override
 from .entry_schema import known_fields, required_fields, schema_errors
@@ -32,6 +31,9 @@ from .validators import (
     type_name,
 )
 from .yaml_source import LineDict, YamlProblem, decode_utf8, load_yaml_bytes
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 KNOWN_FIELDS = known_fields()
 REQUIRED = required_fields()

@@ -8,16 +8,29 @@ remembers them between builds while `mkdocs serve` runs.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import threading
 import weakref
 from collections.abc import Iterable
 
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
-
 TITLE_RATIO = 0.9
 
+
+
+@functools.cache
+def _indel():
+    # imported on first use: a build whose checks come from the cache never loads rapidfuzz
+    from rapidfuzz.distance import Indel
+
+    return Indel
+
+
+@functools.cache
+def _process():
+    from rapidfuzz import process
+
+    return process
 
 class TitleIndex:
     """Pairs of near-identical normalised titles, updated incrementally.
@@ -73,7 +86,7 @@ class TitleIndex:
     def _keep_if_similar(self, title: str, other: str, matcher: difflib.SequenceMatcher) -> None:
         """Score a pair that passed the token rule: rapidfuzz's bound, then difflib."""
         ratio = self.ratio
-        if Indel.normalized_similarity(title, other, score_cutoff=ratio) < ratio:
+        if _indel().normalized_similarity(title, other, score_cutoff=ratio) < ratio:
             return
         # difflib's ratio depends a little on the order; always the sorted order
         first, second = (other, title) if other < title else (title, other)
@@ -91,8 +104,8 @@ class TitleIndex:
             self.compared += 1
             # each pair once: against the old titles, and the new ones after it
             choices = [t for t in titles if t not in new or t > title]
-            close = process.extract(
-                title, choices, scorer=Indel.normalized_similarity, score_cutoff=ratio, limit=None
+            close = _process().extract(
+                title, choices, scorer=_indel().normalized_similarity, score_cutoff=ratio, limit=None
             )
             if not close:
                 continue
