@@ -138,7 +138,8 @@ class CatalogBuild:
             edit_links=edit,
         )
         self.context = FeatureContext(
-            catalog, layout, self.renderer, self.bibtex_for, downloads, site_url, site_name
+            catalog, layout, self.renderer, self.bibtex_for, downloads, site_url, site_name,
+            cached=self.cached if fragments is not None else None,
         )
         self.features: dict[str, Feature] = {}
         for feature_class in features:
@@ -274,6 +275,24 @@ class CatalogBuild:
 
         return MARKER_RE.sub(replace, html_text)
 
+    def _digest(self, entry: Entry) -> str:
+        if (digest := self._digests.get(entry.key)) is None:
+            digest = self._digests[entry.key] = entry_digest(entry)
+        return digest
+
+    def cached(self, kind: str, parts: tuple[str, ...], entries: Iterable[Entry],
+               produce: Callable[[], object]) -> object:
+        """`produce()`, from the fragment cache when the same `parts` and the same entries (by
+        content) made it before (features' files: the feeds)."""
+        if self.fragments is None:
+            return produce()
+        key = cache_key(kind, *parts, *(self._digest(e) for e in entries))
+        value = self.fragments.get(key)
+        if value is None:
+            value = produce()
+            self.fragments.put(key, value)
+        return value
+
     # --- citations ----------------------------------------------------------------------
     def _piece(self, memo: dict[str, str], form: str, entry: Entry,
                make: Callable[[Entry], str]) -> str:
@@ -281,11 +300,7 @@ class CatalogBuild:
         cache between builds by a hash of the entry (a warm build converts no entry)."""
         text = memo.get(entry.key)
         if text is None:
-            key = ""
-            if self.fragments is not None:
-                if (digest := self._digests.get(entry.key)) is None:
-                    digest = self._digests[entry.key] = entry_digest(entry)
-                key = cache_key(form, digest)
+            key = cache_key(form, self._digest(entry)) if self.fragments is not None else ""
             text = self.fragments.get(key) if key else None
             if not isinstance(text, str):
                 text = make(entry)

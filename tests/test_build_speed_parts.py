@@ -171,3 +171,25 @@ def test_the_explorer_parts_are_joined_in_order_into_one_script(tmp_path):
     home = built.page("index.html")
     assert re.findall(r'<script src="(assets/awesome/[^"]+)"', home) == ["assets/awesome/explore.js"]
     assert built.page("assets/awesome/explore.js") == bundle
+
+
+# --- feeds from the cache -------------------------------------------------------------------------
+
+def test_feeds_from_the_cache_follow_an_edited_entry(tmp_path):
+    root = make_project(tmp_path, FIXTURES / "minimal")
+    feeds = ("feeds/all.xml", "feeds/tags/video.xml", "feeds/categories/video.xml")
+    first = mkdocs_build(root, strict=True)
+    assert first.returncode == 0, first.output
+    before = {f: first.page(f) for f in feeds}
+    assert all("Segment Anything in Images and Videos" in text for text in before.values())
+    sam2 = root / "entries" / "papers" / "ravi2024sam.yaml"
+    sam2.write_text(sam2.read_text(encoding="utf-8").replace(
+        "in Images and Videos", "in Pictures and Films"), encoding="utf-8")
+    edited = mkdocs_build(root, strict=True)  # the cache holds the old feeds
+    assert edited.returncode == 0, edited.output
+    for f in feeds:
+        text = edited.page(f)
+        assert "in Pictures and Films" in text and "in Images and Videos" not in text, f
+        assert text == before[f].replace("in Images and Videos", "in Pictures and Films"), f
+    # a feed without that entry is the same file as before
+    assert "ravi2024sam" not in edited.page("feeds/tags/medical.xml")

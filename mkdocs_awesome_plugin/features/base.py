@@ -44,6 +44,10 @@ class FeatureContext:
     # absolute URLs (feeds) need the site's address and name when they are known
     site_url: str | None = None
     site_name: str | None = None
+    # cached(kind, parts, entries, produce): produce() from the build's persistent cache when the
+    # same parts and the same entries (by content) produced it before; None: no cache
+    cached: Callable[[str, tuple[str, ...], Iterable[Entry], Callable[[], object]], object] \
+        | None = None
 
 
 class Feature:
