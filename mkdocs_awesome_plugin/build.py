@@ -135,7 +135,7 @@ class CatalogBuild:
             catalog, layout, bibtex_for=self.bibtex_for, downloads_enabled=downloads,
             authors_shown=authors_shown, template_overrides=template_overrides,
             # "suggest a fix" links on paper pages, when the site names its repository
-            edit_links=edit,
+            edit_links=edit, cached=self.cached if fragments is not None else None,
         )
         self.context = FeatureContext(
             catalog, layout, self.renderer, self.bibtex_for, downloads, site_url, site_name,

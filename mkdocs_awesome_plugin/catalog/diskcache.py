@@ -1,7 +1,9 @@
 """A cache on disk, shared between builds: values stored under the hash of their inputs.
 
 `.cache/mkdocs-awesome/` (beside mkdocs.yml) holds parsed entries (`entries.sqlite`, see
-`EntryCache`) and rendered pages (`fragments.sqlite`, see `CatalogBuild.render_page`). A key is
+`EntryCache`), the result of the checks across them (`checks.sqlite`) and what a build renders
+(`fragments.sqlite`: pages, `<head>` metadata, each entry's citations, feeds and the related
+papers' index; see `CatalogBuild`). A key is
 a hash of everything the value is made from, including the plugin's version and the Python
 version, so a stale value is never found: it is only never read again. Deleting the folder is
 always safe.
@@ -11,12 +13,12 @@ stores about 2,100 values, and creating that many small files (a temporary file,
 folder each) cost seconds on the file systems measured here; one database file takes them in a
 few transactions. SQLite also gives what the file-per-value cache did by hand: two builds at
 once never read half a value (readers see committed rows only; WAL mode lets them read while
-another build writes). Writes are batched (`BATCH` values per transaction) and the last batch is
-written by `flush`, which the plugin calls after each build; values not yet flushed are still
-found by `get`. The `diskcache` package does the same on SQLite, but commits each value in its
-own transaction unless the caller holds a lock for a whole batch; the few lines here avoid that
-and a dependency. A database that cannot be opened or read is a miss, never an error: the build
-goes on without the cache and renders everything.
+another build writes). Writes are batched (`BATCH` values or `BATCH_BYTES` per transaction) and
+the last batch is written by `flush`, which the plugin calls after each build; values not yet
+flushed are still found by `get`. The `diskcache` package does the same on SQLite, but commits
+each value in its own transaction unless the caller holds a lock for a whole batch; the few
+lines here avoid that and a dependency. A database that cannot be opened or read is a miss,
+never an error: the build goes on without the cache and renders everything.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ import sys
 from pathlib import Path
 
 FOLDER = Path(".cache") / "mkdocs-awesome"  # relative to mkdocs.yml
-BATCH = 500  # values per write transaction
+BATCH = 500  # values per write transaction at the most
+BATCH_BYTES = 4 << 20  # and bytes: a listing page of 10,000 papers is megabytes
 
 
 def cache_key(*parts: str | bytes) -> str:
@@ -57,6 +60,7 @@ class DiskCache:
         self._db: sqlite3.Connection | None = None
         self._broken = False
         self._pending: dict[str, bytes] = {}
+        self._pending_bytes = 0
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None and not self._broken:
@@ -94,13 +98,14 @@ class DiskCache:
 
     def put(self, key: str, value) -> None:
         """Store `value` under `key`; written with the next full batch or `flush`."""
-        self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        if len(self._pending) >= BATCH:
+        data = self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending_bytes += len(data)
+        if len(self._pending) >= BATCH or self._pending_bytes >= BATCH_BYTES:
             self.flush()
 
     def flush(self) -> None:
         """Write the values not yet written, in one transaction (a failure only loses them)."""
-        pending, self._pending = self._pending, {}
+        pending, self._pending, self._pending_bytes = self._pending, {}, 0
         if not pending or (db := self._connect()) is None:
             return
         with contextlib.suppress(sqlite3.Error):

@@ -21,7 +21,7 @@ from ..catalog.links import arxiv_url, doi_url
 from ..catalog.model import LINK_KINDS, Catalog, Category, Entry
 from ..exports.coins import coins_title
 from .environment import template_env
-from .related import Related, related_index
+from .related import Related, from_keys, related_index, related_inputs, related_keys
 from .site import SiteLayout, relative_url
 
 LINK_LABELS = {"paper": "Paper", "code": "Code", "project": "Project page", "demo": "Demo", "data": "Data"}
@@ -194,6 +194,9 @@ class PageContext:
 # made relative to the page that shows the row when that page is finished (`_relative_links`).
 # Entry text never holds control characters (catalog/parse.py refuses them).
 _FROM_ROOT, _END = "\x1e", "\x1f"
+# rows kept at once (a row with its BibTeX is ~3 KB): a category's page and its subcategories'
+# come one after another, so a few thousand catch most repeats and bound the memory at any size
+ROWS_KEPT = 4096
 _ROOTED = re.compile("\x1e([^\x1e\x1f]*)\x1f")
 
 
@@ -224,7 +227,9 @@ class Renderer:
         authors_shown: int = 3,
         template_overrides: str | Path | None = None,
         edit_links: EditLinks | None = None,
+        cached: Callable | None = None,
     ):
+        self.cached = cached  # CatalogBuild.cached: values kept between builds
         self.catalog = catalog
         self.edit_links = edit_links
         self.layout = layout
@@ -250,6 +255,8 @@ class Renderer:
         with its links marked to be made relative by the page that shows it."""
         text = self._rows.get(entry.key)
         if text is None:
+            if len(self._rows) >= ROWS_KEPT:  # the oldest go: listings are drawn in order
+                del self._rows[next(iter(self._rows))]
             if self._root is None:
                 self._root = _RootContext("", self.layout, self.catalog, self.bibtex_for,
                                           self.downloads_enabled, self.authors_shown)
@@ -284,9 +291,16 @@ class Renderer:
         return self._subtree_counts
 
     def related(self, entry: Entry) -> Related:
-        """The paper's related papers; the whole index is worked out on the first call."""
+        """The paper's related papers; the whole index is worked out on the first call, or read
+        from the build's cache (`cached`) when the entries' tags, categories, supersedes and
+        dates are what they were: at 10,000 papers the index took several seconds per build."""
         if self._related is None:
-            self._related = related_index(self.catalog)
+            if self.cached is None:
+                self._related = related_index(self.catalog)
+            else:
+                keys = self.cached("related", related_inputs(self.catalog), (),
+                                   lambda: related_keys(self.catalog))
+                self._related = from_keys(keys, self.catalog)
         return self._related.get(entry.key) or Related()
 
     def paper_page(self, entry: Entry, page_url: str) -> str:

@@ -88,3 +88,26 @@ def related_index(catalog: Catalog, size: int = RELATED_SIZE) -> dict[str, Relat
             superseded_by=catalog.sorted_entries(entries[k] for k in superseded_by[entry.key]),
         )
     return out
+
+
+def related_keys(catalog: Catalog, size: int = RELATED_SIZE) -> dict[str, tuple[list[str], ...]]:
+    """`related_index` as keys only, (similar, supersedes, superseded_by) per entry: what a
+    build keeps in its persistent cache."""
+    return {key: ([e.key for e in r.similar], [e.key for e in r.supersedes],
+                  [e.key for e in r.superseded_by])
+            for key, r in related_index(catalog, size).items()}
+
+
+def from_keys(keys: dict[str, tuple[list[str], ...]], catalog: Catalog) -> dict[str, Related]:
+    """The index back from `related_keys` over the same catalogue."""
+    entries = catalog.entries
+    return {key: Related(*([entries[k] for k in part] for part in parts))
+            for key, parts in keys.items()}
+
+
+def related_inputs(catalog: Catalog) -> tuple[str, ...]:
+    """What the index is made from, one string per entry: key, tags, categories, supersedes and
+    date (a title or author edit leaves it as it was)."""
+    return tuple(
+        f"{e.key}\0{' '.join(e.tags)}\0{' '.join(e.categories)}\0{' '.join(e.supersedes)}"
+        f"\0{e.date.sort_key}" for e in catalog.entries.values())
