@@ -293,6 +293,14 @@ class CatalogBuild:
             self.fragments.put(key, value)
         return value
 
+    def release(self) -> None:
+        """Forget what only making pages and downloads needed (each entry's citations, listing
+        rows, related papers): MkDocs has them all once it writes pages. Anything asked for
+        later is made again (or read from the cache)."""
+        for memo in (self._bibtex, self._csl, self._ris):
+            memo.clear()
+        self.renderer.release()
+
     # --- citations ----------------------------------------------------------------------
     def _piece(self, memo: dict[str, str], form: str, entry: Entry,
                make: Callable[[Entry], str]) -> str:

@@ -16,7 +16,7 @@ from .catalog.diskcache import FOLDER, DiskCache
 from .config import AwesomeConfig
 from .features import FEATURES, assets
 from .plugin_files import CatalogFile, ProducedFile
-from .render.environment import OVERRIDE_FOLDER
+from .render.environment import OVERRIDE_FOLDER, compiled_templates_for
 from .render.pages import chrome_title, edit_links
 from .render.toc import toc_tokens
 
@@ -124,12 +124,21 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             page.toc = get_toc(toc_tokens(html_text))
         return html_text
 
+    def on_env(self, env, *, config, files):
+        """Default priority: the theme's templates compile once per process, not once per
+        `mkdocs serve` rebuild (`render.environment.compiled_templates_for`)."""
+        if self.config.enabled and env.bytecode_cache is None:
+            env.bytecode_cache = compiled_templates_for(env)
+        return env
+
     @event_priority(100)
     def _search_sees_less(self, context, *, page, config, nav):
         """Runs first (100), so that the search plugin's `on_page_context` (default priority)
         indexes the page without the parts it would skip anyway (`build.split_search`)."""
         if self.config.enabled:
             page.content, self._taken = split_search(page.content or "")
+            if self.build is not None:  # every page's HTML and every download is made by now
+                self.build.release()
         return context
 
     @event_priority(-100)

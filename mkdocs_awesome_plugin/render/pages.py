@@ -250,6 +250,13 @@ class Renderer:
         self._rows: dict[str, str] = {}
         self._root: _RootContext | None = None
 
+    def release(self) -> None:
+        """Forget the rows, COinS and related papers kept for making pages (see
+        `CatalogBuild.release`)."""
+        self._rows.clear()
+        self._coins.clear()
+        self._related = None
+
     def row_html(self, entry: Entry) -> str:
         """The entry's listing row (`paper_row` in `_macros.html`, which a site may override),
         with its links marked to be made relative by the page that shows it."""
