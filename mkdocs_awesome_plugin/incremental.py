@@ -145,6 +145,7 @@ class Rebuilds:
         """Begin a build: source path -> whether that output changed since the last build
         (`""`: whether anything in the catalogue did)."""
         self.pending = build.fingerprints = fps = fingerprints(build, settings)
+        build.renderer.rows_stamp = settings  # listing rows may come from the cache now
         self.built = set()
         return {src: fp != self.done.get(src) for src, fp in fps.items()}
 

@@ -230,6 +230,7 @@ class Renderer:
         cached: Callable | None = None,
     ):
         self.cached = cached  # CatalogBuild.cached: values kept between builds
+        self.rows_stamp = ""  # the options and templates the rows are drawn with (row_html)
         self.catalog = catalog
         self.edit_links = edit_links
         self.layout = layout
@@ -267,8 +268,18 @@ class Renderer:
             if self._root is None:
                 self._root = _RootContext("", self.layout, self.catalog, self.bibtex_for,
                                           self.downloads_enabled, self.authors_shown)
-            text = self._rows[entry.key] = self.env.get_template("_row.html").render(
-                entry=entry, ctx=self._root)
+
+            def render() -> str:
+                return self.env.get_template("_row.html").render(entry=entry, ctx=self._root)
+
+            # between builds too, once the build knows its settings and templates (`rows_stamp`,
+            # set by incremental.Rebuilds): a `mkdocs serve` rebuild after one edit draws every
+            # row of the listings holding that entry, hundreds at 1,000 papers
+            if self.cached is not None and self.rows_stamp:
+                text = self.cached("row", (self.rows_stamp,), (entry,), render)
+            else:
+                text = render()
+            self._rows[entry.key] = text
         return text
 
     def coins(self, entry: Entry) -> str:
