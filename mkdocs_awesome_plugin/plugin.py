@@ -127,7 +127,9 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
     def on_env(self, env, *, config, files):
         """Default priority: the theme's templates compile once per process, not once per
         `mkdocs serve` rebuild (`render.environment.compiled_templates_for`)."""
-        if self.config.enabled and env.bytecode_cache is None:
+        if not self.config.enabled:
+            return env
+        if env.bytecode_cache is None:
             env.bytecode_cache = compiled_templates_for(env)
         return env
 
