@@ -122,3 +122,8 @@ def paper_keys_listed(html: str) -> list[str]:
     """Keys of the paper rows on a category or tag page, in page order."""
     return re.findall(r'<article class="aw-paper" id="([a-z0-9]+)"', html)
 
+
+
+def feed_keys(feed) -> list[str]:
+    """The paper keys of a parsed Atom feed's entries, in order (from each entry's link)."""
+    return [e.link.rstrip("/").rsplit("/", 1)[-1] for e in feed.entries]

@@ -10,7 +10,15 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from sitebuild import FIXTURES, HOME, hrefs, make_project, mkdocs_build, paper_keys_listed
+from sitebuild import (
+    FIXTURES,
+    HOME,
+    feed_keys,
+    hrefs,
+    make_project,
+    mkdocs_build,
+    paper_keys_listed,
+)
 
 from mkdocs_awesome_plugin.build import CatalogBuild
 from mkdocs_awesome_plugin.catalog import load_catalog
@@ -140,16 +148,12 @@ def test_new_page_lists_the_most_recently_added_papers_by_month(built):
 
 # --- feeds ---------------------------------------------------------------------------------------
 
-def _keys_of(feed) -> list[str]:
-    return [e.link.rstrip("/").rsplit("/", 1)[-1] for e in feed.entries]
-
-
 def test_feeds_parse_and_hold_the_newest_papers(built):
     feed = feedparser.parse(built.page("feeds/all.xml"))
     assert feed.bozo == 0, feed.bozo_exception
     assert feed.version == "atom10"
     assert feed.feed.title == "Test list: New papers"
-    assert _keys_of(feed) == NEWEST_ADDED
+    assert feed_keys(feed) == NEWEST_ADDED
     evil = feed.entries[1]
     assert evil.title == EVIL_TITLE
     assert evil.title_detail.type == "text/plain"
@@ -167,9 +171,9 @@ def test_feeds_parse_and_hold_the_newest_papers(built):
     medical = feedparser.parse(built.page("feeds/categories/medical.xml"))
     assert medical.bozo == 0
     assert medical.feed.title == "Test list: New papers: Medical & Health"
-    assert _keys_of(medical) == ["evil2025tricky", "chen2024polyp", "zhu2024medical"]
+    assert feed_keys(medical) == ["evil2025tricky", "chen2024polyp", "zhu2024medical"]
     parent = feedparser.parse(built.page("feeds/categories/segmentation.xml"))
-    assert _keys_of(parent) == [
+    assert feed_keys(parent) == [
         "park2024realtime", "xiong2024efficient", "yang2024samurai", "lee2024depth",
         "chen2024polyp", "ravi2024sam", "kirillov2023segment",
     ]
