@@ -355,3 +355,21 @@ def test_one_function_per_documented_check():
                                                                   "| note |"))]
     assert len(rows) == len(quality.CHECKS) == 9
     assert all(check.__doc__ for check in quality.CHECKS)
+
+
+def test_at_least_counts_bits_like_counting_one_position_at_a_time():
+    # the bit-sliced counter behind the title index, against a plain count per position
+    import random
+
+    from mkdocs_awesome_plugin.catalog.titles import _at_least
+
+    rng = random.Random(3)
+    for _ in range(200):
+        width = rng.randint(1, 70)
+        masks = [rng.getrandbits(width) for _ in range(rng.randint(0, 40))]
+        count = rng.randint(1, 45)
+        expected = 0
+        for position in range(width):
+            if sum(mask >> position & 1 for mask in masks) >= count:
+                expected |= 1 << position
+        assert _at_least(masks, count) == expected, (masks, count)

@@ -42,14 +42,15 @@ class TitleIndex:
 
     Scoring every pair with difflib is quadratic: at 10,000 entries, minutes. Two filters keep
     difflib to a few pairs, both exact (they only drop pairs the rule cannot keep):
-    - the token rule, by prefix filtering: order each title's tokens from rarest to most common;
-      two titles that share at least `t` tokens share one of their first `len - t + 1`, so only
-      those are indexed and looked up, and common words ("segment", "sam") rarely are;
+    - the token rule, counted for all titles at once: each token has a bit mask of the titles
+      that hold it, and adding one title's masks bit-slice by bit-slice (`_at_least`) gives every
+      title sharing enough tokens with it, in whole-int operations instead of a loop per pair;
     - rapidfuzz's Indel similarity, 2 x (longest common subsequence) / (both lengths): difflib's
       matching blocks are a common subsequence, so it is never below difflib's ratio.
     When only a few titles are new (`mkdocs serve` after an edit), rapidfuzz compares them with
-    every title in C, which is quicker than rebuilding the token index. rapidfuzz replaced
-    hand-written bigram and `quick_ratio` bounds (docs/performance.md, "Similar titles").
+    every title in C, which is quicker than building the token masks. rapidfuzz replaced
+    hand-written bigram and `quick_ratio` bounds, and the masks replaced prefix filtering on rare
+    tokens (docs/performance.md, "Similar titles").
 
     The index remembers the pairs it scored and, given the next set of titles, scores only pairs
     with a new title. `mkdocs serve` keeps one per plugin instance (see `memo_for`).
@@ -117,32 +118,37 @@ class TitleIndex:
                     self._keep_if_similar(title, other, matcher)
 
     def _score_many(self, titles: list[str], new: set[str]) -> None:
-        words = {t: _tokens(t) for t in titles}
-        frequency: dict[str, int] = {}
-        for ws in words.values():
+        # Bit-parallel token counting: each token has a bit mask of the titles holding it
+        # (a Python int, bit i = titles[i]). Adding a title's token masks into a counter kept as
+        # bit slices counts, for every other title at once, how many tokens the two share; the
+        # titles sharing at least `need` are the candidates. Exact, and done in whole-int
+        # operations: 10,000 synthetic titles 0.6 s against 13 s for prefix filtering, whose
+        # postings grow long when titles share a small vocabulary (docs/performance.md).
+        words = [_tokens(t) for t in titles]
+        masks: dict[str, int] = {}
+        fresh = 0
+        for i, (title, ws) in enumerate(zip(titles, words, strict=True)):
+            bit = 1 << i
+            if title in new:
+                fresh |= bit
             for w in ws:
-                frequency[w] = frequency.get(w, 0) + 1
-        postings: dict[str, list[str]] = {}
+                masks[w] = masks.get(w, 0) | bit
         matcher = difflib.SequenceMatcher(None, autojunk=False)
-        for title in titles:
-            ws = words[title]
-            need = _need(len(ws))
-            # prefix filtering: two titles sharing `need` tokens share one of these
-            prefix = sorted(ws, key=lambda w: (frequency[w], w))[: len(ws) - need + 1]
-            is_new = title in new
-            if is_new:
+        for i, (title, ws) in enumerate(zip(titles, words, strict=True)):
+            # each pair once, with the later title; an old title only with later new ones
+            later = (fresh if not fresh >> i & 1 else -1) & ~((2 << i) - 1)
+            if fresh >> i & 1:
                 self.compared += 1
-            seen: set[str] = set()
-            for w in prefix:
-                for other in postings.get(w, ()):
-                    if other in seen or not (is_new or other in new):
-                        continue
-                    seen.add(other)
-                    ows = words[other]
-                    if len(ws & ows) >= max(need, _need(len(ows))):
-                        self._keep_if_similar(title, other, matcher)
-            for w in prefix:
-                postings.setdefault(w, []).append(title)
+            if not later:
+                continue
+            need = _need(len(ws))
+            hits = _at_least([masks[w] & later for w in ws], need)
+            while hits:
+                low = hits & -hits
+                hits ^= low
+                j = low.bit_length() - 1
+                if len(ws & words[j]) >= max(need, _need(len(words[j]))):
+                    self._keep_if_similar(title, titles[j], matcher)
 
     def similar(self, title: str) -> dict[str, float]:
         """The other known titles near-identical to `title`, with their ratio."""
@@ -167,6 +173,35 @@ def _tokens(title: str) -> frozenset[str]:
         else:
             words.append(word)
     return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+
+
+def _at_least(masks: list[int], count: int) -> int:
+    """The bits set in at least `count` (1 or more) of `masks`.
+
+    The masks are added into a binary counter held as bit slices (slice k holds bit k of every
+    position's count), then compared with `count` from the highest slice down.
+    """
+    slices: list[int] = []
+    for carry in masks:
+        for k, bits in enumerate(slices):
+            slices[k] = bits ^ carry
+            carry &= bits
+            if not carry:
+                break
+        else:
+            if carry:
+                slices.append(carry)
+    if count >= 1 << len(slices):
+        return 0
+    above = 0  # positions whose count is already known to be greater than `count`
+    equal = -1  # positions whose count agrees with `count` on every slice so far
+    for k in range(len(slices) - 1, -1, -1):
+        if count >> k & 1:
+            equal &= slices[k]
+        else:
+            above |= equal & slices[k]
+            equal &= ~slices[k]
+    return above | equal
 
 
 def _need(word_count: int) -> int:
