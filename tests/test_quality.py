@@ -361,7 +361,7 @@ def test_at_least_counts_bits_like_counting_one_position_at_a_time():
     # the bit-sliced counter behind the title index, against a plain count per position
     import random
 
-    from mkdocs_awesome_plugin.catalog.titles import _at_least
+    from mkdocs_awesome_plugin.catalog.bitsets import at_least
 
     rng = random.Random(3)
     for _ in range(200):
@@ -372,4 +372,4 @@ def test_at_least_counts_bits_like_counting_one_position_at_a_time():
         for position in range(width):
             if sum(mask >> position & 1 for mask in masks) >= count:
                 expected |= 1 << position
-        assert _at_least(masks, count) == expected, (masks, count)
+        assert at_least(masks, count) == expected, (masks, count)

@@ -254,6 +254,42 @@ def test_related_papers_share_the_most_tags_and_categories(entries):
     assert [e.key for e in related["fernandez2025grasping"].similar] == ["lee2024depth"]
 
 
+def test_related_papers_match_a_count_of_every_pair():
+    # 400 random papers over a few tags and categories, with ties in date and some supersedes
+    # links: the index must list, for each paper, what counting shared tags and categories pair
+    # by pair gives (more shared first, then newer, then key; none sharing nothing)
+    import random
+
+    from mkdocs_awesome_plugin.catalog.model import Catalog, Entry, PartialDate
+
+    rng = random.Random(13)
+    tags = [f"t{i}" for i in range(9)]
+    cats = [f"c{i}" for i in range(5)]
+    keys = [f"k{i:03d}" for i in range(400)]
+    entries = {}
+    for key in keys:
+        entries[key] = Entry(
+            key=key, path=f"papers/{key}.yaml", title=key, authors=["Ann Lee"],
+            date=PartialDate(rng.choice([2023, 2024]), rng.randint(1, 3)),
+            categories=rng.sample(cats, rng.randint(0, 2)), tags=rng.sample(tags, rng.randint(0, 4)),
+            links={"paper": f"https://example.org/{key}"},
+            supersedes=rng.sample(keys, 1) if rng.random() < 0.1 else [],
+        )
+    catalog = Catalog(entries=entries, categories=[], tags={t: t for t in tags})
+    related = related_index(catalog)
+    for key, entry in entries.items():
+        linked = {key, *entry.supersedes} | {k for k, e in entries.items() if key in e.supersedes}
+        shared = {
+            other: len(set(entry.tags) & set(e.tags)) + len(set(entry.categories) & set(e.categories))
+            for other, e in entries.items() if other not in linked
+        }
+        ranked = sorted(
+            (k for k, n in shared.items() if n),
+            key=lambda k: (-shared[k], -entries[k].date.year, -entries[k].date.month, k),
+        )
+        assert [e.key for e in related[key].similar] == ranked[:5], key
+
+
 def test_paper_pages_show_related_papers_and_supersedes_both_ways(built):
     ravi = built.page("papers/ravi2024sam/index.html")
     assert '<h2 id="related">Related</h2>' in ravi

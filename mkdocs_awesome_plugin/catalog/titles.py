@@ -14,6 +14,8 @@ import threading
 import weakref
 from collections.abc import Iterable
 
+from .bitsets import at_least, members
+
 TITLE_RATIO = 0.9
 
 
@@ -43,8 +45,8 @@ class TitleIndex:
     Scoring every pair with difflib is quadratic: at 10,000 entries, minutes. Two filters keep
     difflib to a few pairs, both exact (they only drop pairs the rule cannot keep):
     - the token rule, counted for all titles at once: each token has a bit mask of the titles
-      that hold it, and adding one title's masks bit-slice by bit-slice (`_at_least`) gives every
-      title sharing enough tokens with it, in whole-int operations instead of a loop per pair;
+      that hold it, and adding one title's masks bit-slice by bit-slice (`bitsets.at_least`)
+      gives every title sharing enough tokens with it, in whole-int operations, not per pair;
     - rapidfuzz's Indel similarity, 2 x (longest common subsequence) / (both lengths): difflib's
       matching blocks are a common subsequence, so it is never below difflib's ratio.
     When only a few titles are new (`mkdocs serve` after an edit), rapidfuzz compares them with
@@ -142,11 +144,7 @@ class TitleIndex:
             if not later:
                 continue
             need = _need(len(ws))
-            hits = _at_least([masks[w] & later for w in ws], need)
-            while hits:
-                low = hits & -hits
-                hits ^= low
-                j = low.bit_length() - 1
+            for j in members(at_least([masks[w] & later for w in ws], need)):
                 if len(ws & words[j]) >= max(need, _need(len(words[j]))):
                     self._keep_if_similar(title, titles[j], matcher)
 
@@ -173,35 +171,6 @@ def _tokens(title: str) -> frozenset[str]:
         else:
             words.append(word)
     return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-
-
-def _at_least(masks: list[int], count: int) -> int:
-    """The bits set in at least `count` (1 or more) of `masks`.
-
-    The masks are added into a binary counter held as bit slices (slice k holds bit k of every
-    position's count), then compared with `count` from the highest slice down.
-    """
-    slices: list[int] = []
-    for carry in masks:
-        for k, bits in enumerate(slices):
-            slices[k] = bits ^ carry
-            carry &= bits
-            if not carry:
-                break
-        else:
-            if carry:
-                slices.append(carry)
-    if count >= 1 << len(slices):
-        return 0
-    above = 0  # positions whose count is already known to be greater than `count`
-    equal = -1  # positions whose count agrees with `count` on every slice so far
-    for k in range(len(slices) - 1, -1, -1):
-        if count >> k & 1:
-            equal &= slices[k]
-        else:
-            above |= equal & slices[k]
-            equal &= ~slices[k]
-    return above | equal
 
 
 def _need(word_count: int) -> int:
