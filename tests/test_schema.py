@@ -155,3 +155,85 @@ def test_arxiv_title_and_confidence_are_optional_fields_of_the_model():
 def test_arxiv_title_and_confidence_are_checked(text, expected):
     line, field, message = expected
     assert (line, field, "error", message) in _problems(text)
+
+
+def _entry_files() -> list[Path]:
+    """Every entry-shaped YAML file the repository has: the catalogue and the test fixtures."""
+    files = sorted((ROOT / "entries" / "papers").glob("*.yaml"))
+    files += sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*.yaml") if p.parent.name == "papers")
+    return files
+
+
+def _damaged(data: dict, rng) -> dict:
+    """`data` with one to three random changes of the kinds contributors make, and worse."""
+    import copy
+    import datetime
+
+    values = [
+        1, 2.5, True, None, [], {}, "", "x" * 700, "two\nlines", ["a", "a"], [1, 2], [None],
+        datetime.date(2024, 8, 1), "2024-13", "2024-08-01T10:00", "javascript:alert(1)",
+        "http://example.org/a b", "https://arxiv.org/abs/2408.00714", {"unknown": "x"}, [["a"]],
+        "10.1000/xyz", "2408.00714", "sam", ["video", 3], [{"name": "x"}], "article", "high",
+    ]
+    out = copy.deepcopy(data)
+    for _ in range(rng.randint(1, 3)):
+        action = rng.random()
+        fields = sorted(set(SCHEMA["properties"]) | set(out))
+        name = rng.choice(fields)
+        if action < 0.15 and out:
+            out.pop(rng.choice(sorted(out)), None)
+        elif action < 0.25:
+            out[rng.choice(["extra", "Title", "link", "tag"])] = rng.choice(values)
+        elif action < 0.55 and isinstance(out.get("links"), dict):
+            kind = rng.choice([*SCHEMA["properties"]["links"]["properties"], "homepage"])
+            if rng.random() < 0.2:
+                out["links"].pop(kind, None)
+            else:
+                out["links"][kind] = rng.choice(values)
+        elif action < 0.7 and isinstance(out.get(name), list) and out[name]:
+            out[name][rng.randrange(len(out[name]))] = rng.choice(values)
+        else:
+            out[name] = rng.choice(values)
+    return out
+
+
+def test_the_fast_check_agrees_with_jsonschema_on_every_entry_broken_or_not():
+    # `schema_errors` asks fastjsonschema first and trusts its yes; so a yes from it must always
+    # be a yes from jsonschema (else errors go unreported), and a no should be a no (else valid
+    # entries are validated twice). Checked on every entry file here and on thousands of
+    # randomly damaged copies.
+    import random
+
+    import yaml
+
+    from mkdocs_awesome_plugin.catalog.entry_schema import entry_checker, json_view
+
+    def fast_says_valid(data) -> bool:
+        try:
+            entry_checker()(json_view(data))
+        except Exception:
+            return False
+        return True
+
+    rng = random.Random(17)
+    files = _entry_files()
+    assert len(files) > 300
+    cases = []
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text("utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue
+        if isinstance(data, dict):
+            cases.append(data)
+            cases += [_damaged(data, rng) for _ in range(12)]
+    disagree = []
+    valid = invalid = 0
+    for data in cases:
+        reference = not any(True for _ in entry_validator().iter_errors(json_view(data)))
+        valid += reference
+        invalid += not reference
+        if fast_says_valid(data) != reference:
+            disagree.append((reference, data))
+    assert valid > 300 and invalid > 2000  # both kinds were tried
+    assert disagree == []

@@ -141,8 +141,10 @@ def link_identity(url: str) -> str:
 def normalize_title(title: str) -> str:
     """Lowercase words without accents, separated by single spaces:
     `SAM 2: Segment…` -> `sam 2 segment…`. Used to compare titles for similarity."""
-    text = unicodedata.normalize("NFKD", title.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = title.casefold()
+    if not text.isascii():  # most titles are: nothing to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(re.findall(r"[^\W_]+", text))
 
 

@@ -6,6 +6,7 @@ modules that still import them from this one.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .identity import (  # noqa: F401  (re-exported)
@@ -21,6 +22,9 @@ from .identity import (  # noqa: F401  (re-exported)
     url_identity,
 )
 
+# whitespace (`\s` is what str.isspace() accepts) and C0/DEL/C1 control characters
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+
 
 def http_url_problem(value: object) -> str | None:
     """Return why `value` is not an acceptable http(s) URL, or None if it is."""
@@ -30,7 +34,7 @@ def http_url_problem(value: object) -> str | None:
         return "the URL is empty"
     if len(value) > 2000:
         return "the URL is longer than 2000 characters"
-    if any(ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in value):
+    if _SPACE_OR_CONTROL.search(value):
         return f"{shorten(value)!r} contains whitespace or control characters"
     if "\\" in value:
         return f"{shorten(value)!r} contains a backslash"
