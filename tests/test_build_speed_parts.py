@@ -10,6 +10,8 @@ import re
 import sqlite3
 from contextlib import closing
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sitebuild import FIXTURES, make_project, mkdocs_build
 
 from mkdocs_awesome_plugin.build import join_search, split_search
@@ -81,6 +83,24 @@ def test_search_view_leaves_out_the_marked_parts_and_join_puts_them_back():
     # the search plugin rewrites the view (Material strips its attributes) before we join
     changed = view.replace("<p>Authors</p>", "<p>Authors, edited</p>")
     assert join_search(changed, taken) == PAGE.replace("<p>Authors</p>", "<p>Authors, edited</p>")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([
+    "<!--aw:nosearch-->", "<!--/aw:nosearch-->", "<!--aw:taken:0-->", "<!--aw:taken:9-->",
+    "<!--aw:taken:", "-->", "<p>x</p>", "\n", "a", "<!--", "<div>", "</div>",
+]), max_size=30))
+def test_search_view_matches_the_first_end_after_each_start(pieces):
+    # against a regular expression stating the rule: from a start to the first end after it
+    html_text = "".join(pieces)
+    rule = re.compile(r"<!--aw:nosearch-->.*?<!--/aw:nosearch-->", re.S)
+    expected = rule.findall(html_text)
+    numbers = iter(range(len(expected)))
+    expected_view = rule.sub(lambda m: f"<!--aw:taken:{next(numbers)}-->", html_text)
+    assert split_search(html_text) == (expected_view, expected)
+    view, taken = expected_view, expected
+    if not any("aw:taken" in p for p in pieces):  # placeholders of our own are unambiguous
+        assert join_search(view, taken) == html_text
 
 
 def test_a_page_without_marks_is_its_own_search_view():
@@ -193,3 +213,42 @@ def test_feeds_from_the_cache_follow_an_edited_entry(tmp_path):
         assert text == before[f].replace("in Images and Videos", "in Pictures and Films"), f
     # a feed without that entry is the same file as before
     assert "ravi2024sam" not in edited.page("feeds/tags/medical.xml")
+
+
+def test_listings_made_in_one_pass_match_filtering_and_sorting_each():
+    # tag, category and subtree listings: newest first, then title (case-insensitive), then key
+    import random
+
+    from mkdocs_awesome_plugin.catalog.model import Catalog, Category, Entry, PartialDate
+
+    root = Category("root", "Root")
+    child = Category("child", "Child", parent=root)
+    grandchild = Category("grandchild", "Grandchild", parent=child)
+    other = Category("other", "Other")
+    root.children, child.children = [child], [grandchild]
+    slugs = ["root", "child", "grandchild", "other"]
+    rng = random.Random(21)
+    entries = {}
+    for i in range(300):
+        key = f"k{i:03d}"
+        entries[key] = Entry(
+            key=key, path=f"papers/{key}.yaml", title=rng.choice(["Alpha", "alpha", "Beta", "Zeta"]),
+            authors=[], date=PartialDate(2024, rng.randint(1, 3)),
+            categories=rng.sample(slugs, rng.randint(1, 2)), tags=rng.sample("abcde", rng.randint(0, 3)),
+            links={"paper": f"https://example.org/{key}"},
+        )
+    catalog = Catalog(entries=entries, categories=[root, other], tags={t: t for t in "abcde"})
+
+    def expected(keep):
+        chosen = [e for e in entries.values() if keep(e)]
+        return sorted(chosen, key=lambda e: (-e.date.month, e.title.casefold(), e.key))
+
+    for tag in "abcdez":
+        assert catalog.entries_with_tag(tag) == expected(lambda e, t=tag: t in e.tags), tag
+    for slug in [*slugs, "missing"]:
+        assert catalog.entries_in_category(slug) == expected(lambda e, s=slug: s in e.categories), slug
+    below = {"root": {"root", "child", "grandchild"}, "child": {"child", "grandchild"},
+             "grandchild": {"grandchild"}, "other": {"other"}}
+    for category in (root, child, grandchild, other):
+        assert catalog.entries_in_subtree(category) == expected(
+            lambda e, c=category: below[c.slug] & set(e.categories)), category.slug

@@ -24,6 +24,7 @@ never an error: the build goes on without the cache and renders everything.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -36,11 +37,21 @@ BATCH = 500  # values per write transaction at the most
 BATCH_BYTES = 4 << 20  # and bytes: a listing page of 10,000 papers is megabytes
 
 
-def cache_key(*parts: str | bytes) -> str:
-    """A hash of `parts` and of the code version (the package's and Python's)."""
+@functools.cache
+def _versioned() -> hashlib.blake2b:
+    """A hash started with the code version (the package's and Python's), copied per key."""
     package = sys.modules[__package__.split(".")[0]]
     h = hashlib.blake2b(digest_size=20)
-    for part in (getattr(package, "__version__", ""), sys.version, *parts):
+    for part in (getattr(package, "__version__", ""), sys.version):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h
+
+
+def cache_key(*parts: str | bytes) -> str:
+    """A hash of `parts` and of the code version (the package's and Python's)."""
+    h = _versioned().copy()
+    for part in parts:
         h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()

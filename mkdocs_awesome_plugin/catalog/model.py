@@ -162,23 +162,45 @@ class Catalog:
         items.sort(key=lambda e: e.date.sort_key, reverse=True)
         return items
 
+    def _listings(self) -> tuple[dict, dict, dict]:
+        """The entries of every tag, category and category subtree, in `sorted_entries` order:
+        one pass over the catalogue sorted once (the order is total, so filtering the sorted
+        list gives each subset sorted), instead of a scan and a sort per tag and category."""
+
+        def compute():
+            within: dict[str, set[str]] = {}  # slug -> it and the categories above it
+            for category in self.all_categories():
+                within[category.slug] = {category.slug, *(c.slug for c in category.ancestors)}
+            by_tag: dict[str, list[Entry]] = {}
+            by_category: dict[str, list[Entry]] = {}
+            by_subtree: dict[str, list[Entry]] = {}
+            for entry in self.sorted_entries():
+                for tag in dict.fromkeys(entry.tags):
+                    by_tag.setdefault(tag, []).append(entry)
+                subtrees: set[str] = set()
+                for slug in dict.fromkeys(entry.categories):
+                    by_category.setdefault(slug, []).append(entry)
+                    subtrees |= within.get(slug, set())
+                for slug in subtrees:
+                    by_subtree.setdefault(slug, []).append(entry)
+            return by_tag, by_category, by_subtree
+
+        return self._remember("listings", compute)
+
     def entries_in_category(self, slug: str) -> list[Entry]:
-        return self._remember(
-            ("category", slug),
-            lambda: self.sorted_entries(e for e in self.entries.values() if slug in e.categories),
-        )
+        return self._listings()[1].get(slug, [])
 
     def entries_in_subtree(self, category: Category) -> list[Entry]:
-        def compute():
+        if self.category(category.slug) is category:
+            return self._listings()[2].get(category.slug, [])
+
+        def compute():  # a category from elsewhere than this catalogue's tree
             slugs = {c.slug for c in category.walk()}
             return self.sorted_entries(
                 e for e in self.entries.values() if slugs.intersection(e.categories)
             )
 
-        return self._remember(("subtree", category.slug), compute)
+        return self._remember(("subtree", id(category)), compute)
 
     def entries_with_tag(self, tag: str) -> list[Entry]:
-        return self._remember(
-            ("tag", tag),
-            lambda: self.sorted_entries(e for e in self.entries.values() if tag in e.tags),
-        )
+        return self._listings()[0].get(tag, [])
