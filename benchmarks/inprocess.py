@@ -30,9 +30,9 @@ from pathlib import Path
 
 TIMES: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
-HOOKS = ("on_startup", "on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_page",
-         "on_post_build")
-PAGE_HOOKS = ("on_page_markdown", "on_page_content", "on_post_page")
+HOOKS = ("on_startup", "on_config", "on_files", "on_env", "on_page_markdown", "on_page_content",
+         "on_page_context", "on_post_page", "on_post_build")
+PAGE_HOOKS = ("on_page_markdown", "on_page_content", "on_page_context", "on_post_page")
 
 
 def _timed(fn, key):
@@ -71,10 +71,15 @@ def install_timers() -> None:
     from mkdocs_awesome_plugin import build as build_mod
     from mkdocs_awesome_plugin import plugin as plugin_mod
 
+    from mkdocs.plugins import CombinedEvent
+
     cls = plugin_mod.AwesomePlugin
     for name in HOOKS:
-        if name in cls.__dict__:
-            setattr(cls, name, _timed(cls.__dict__[name], name))
+        hook = cls.__dict__.get(name)
+        if isinstance(hook, CombinedEvent):  # e.g. on_page_context: each part timed
+            setattr(cls, name, CombinedEvent(*(_timed(part, name) for part in hook.methods)))
+        elif hook is not None:
+            setattr(cls, name, _timed(hook, name))
     build_mod.merge_nav = _timed(build_mod.merge_nav, "nav")  # called by CatalogBuild.site_nav
     plugin_mod.load_catalog = _timed(plugin_mod.load_catalog, "load_catalog")
     from mkdocs_awesome_plugin.catalog import load as load_mod
@@ -96,7 +101,7 @@ def phases(times: dict[str, float]) -> dict[str, float]:
         "generate": on_files - times.get("load_catalog", 0.0) - times.get("downloads", 0.0),
         "render": sum(times.get(h, 0.0) for h in PAGE_HOOKS),
         "nav": times.get("nav", 0.0),
-        "other_hooks": times.get("on_config", 0.0) + times.get("on_startup", 0.0),
+        "other_hooks": sum(times.get(h, 0.0) for h in ("on_config", "on_startup", "on_env")),
     }
 
 

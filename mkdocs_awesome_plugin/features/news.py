@@ -8,6 +8,7 @@ page links its own feed as well (`rel="alternate"`).
 
 from __future__ import annotations
 
+import heapq
 import posixpath
 from itertools import groupby
 
@@ -72,8 +73,22 @@ class NewsFeature(Feature):
         return [{chrome_title("What's new"): SRC}]
 
     def newest(self, entries=None, limit: int = NEW_SIZE) -> list[Entry]:
-        pool = self.ctx.catalog.entries.values() if entries is None else entries
-        return atom.newest_first(pool)[:limit]
+        """The first `limit` of `entries` (default: all) in `atom.newest_first` order: the
+        catalogue is put in that order once, and each tag's or category's feed takes its
+        papers' places in it (about a hundred feeds each sorting thousands of papers were
+        half a second of a 10,000-paper build)."""
+        catalog = self.ctx.catalog
+        memo = getattr(self, "_order", None)
+        if memo is None or memo[0] is not catalog:
+            everything = atom.newest_first(catalog.entries.values())
+            memo = self._order = (catalog, everything, {e.key: i for i, e in enumerate(everything)})
+        _, everything, place = memo
+        if entries is None:
+            return everything[:limit]
+        entries = list(entries)
+        if not all(place.get(e.key) is not None and everything[place[e.key]] is e for e in entries):
+            return atom.newest_first(entries)[:limit]  # not this catalogue's entries
+        return heapq.nsmallest(limit, entries, key=lambda e: place[e.key])
 
     def render(self, page: GeneratedPage, page_url: str) -> str:
         renderer = self.ctx.renderer
