@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 from .catalog.diskcache import DiskCache, cache_key
 from .catalog.model import Catalog, Entry
@@ -174,6 +175,8 @@ class CatalogBuild:
         for feature in self.features.values():
             self._markers.update(feature.markers())
         self._pages: dict[str, GeneratedPage] = {}
+        self._papers_in_order: dict[str, int] | None = None
+        self._ahead: dict[Callable, dict[str, object]] = {}  # values read ahead, per kind
         for page in self._make_pages():
             self._pages[page.src] = page
         for feature in self.features.values():
@@ -234,6 +237,49 @@ class CatalogBuild:
     def page_for(self, src: str) -> GeneratedPage | None:
         return self._pages.get(src)
 
+    # --- reading cached paper pages and heads in batches ---------------------------------
+    READ_AHEAD = 200  # paper pages whose cached values one query reads
+
+    def _head_key(self, page: GeneratedPage, fingerprint: str) -> str:
+        # the canonical URL as MkDocs makes it (Page._set_canonical_url): site_url + "/" + url
+        url = self.layout.url_of(page.src)
+        base = self.site_url
+        canonical = urljoin(base if base.endswith("/") else base + "/", url) if base else ""
+        return cache_key("head", fingerprint, canonical)
+
+    def _page_key(self, page: GeneratedPage, fingerprint: str) -> str:
+        return cache_key("page", fingerprint, page.src, self.layout.url_of(page.src))
+
+    def _read_ahead(self, key: str, page: GeneratedPage,
+                    key_of: Callable[[GeneratedPage, str], str]) -> object:
+        """The fragment cache's value under `key` (None if absent). MkDocs asks for pages in
+        the order this build listed them, so the values of the next `READ_AHEAD` paper pages
+        are read in the same query; a key not among them is simply read on its own."""
+        if self.fragments is None:
+            return None
+        ahead = self._ahead.setdefault(key_of, {})
+        if key not in ahead:
+            ahead.clear()
+            keys = [key]
+            if page.kind == "paper":
+                order = self._paper_order()
+                at = order.get(page.src)
+                if at is not None:
+                    srcs = list(order)[at + 1 : at + 1 + self.READ_AHEAD]
+                    for src in srcs:
+                        fingerprint = self.fingerprints.get(src)
+                        if fingerprint:
+                            keys.append(key_of(self._pages[src], fingerprint))
+            found = self.fragments.get_many(keys)
+            ahead.update((k, found.get(k)) for k in keys)
+        return ahead.pop(key)
+
+    def _paper_order(self) -> dict[str, int]:
+        if self._papers_in_order is None:
+            papers = [p.src for p in self._pages.values() if p.kind == "paper" and not p.feature]
+            self._papers_in_order = {src: i for i, src in enumerate(papers)}
+        return self._papers_in_order
+
     def render_page(self, page: GeneratedPage, page_url: str) -> str:
         """The finished HTML of a generated page, linking relative to `page_url`; from the
         fragment cache when the page's fingerprint is known (features' pages are not cached:
@@ -242,7 +288,8 @@ class CatalogBuild:
         if fingerprint is None or self.fragments is None:
             return self._render_page(page, page_url)
         key = cache_key("page", fingerprint, page.src, page_url)
-        html_text = self.fragments.get(key)
+        html_text = (self._read_ahead(key, page, self._page_key) if page.kind == "paper"
+                     else self.fragments.get(key))
         if not isinstance(html_text, str):
             html_text = self._render_page(page, page_url)
             self.fragments.put(key, html_text)
@@ -321,6 +368,7 @@ class CatalogBuild:
         later is made again (or read from the cache)."""
         for memo in (self._bibtex, self._csl, self._ris):
             memo.clear()
+        self._ahead.pop(self._page_key, None)  # pages read ahead and not asked for
         self.renderer.release()
 
     # --- citations ----------------------------------------------------------------------
@@ -339,11 +387,23 @@ class CatalogBuild:
             memo[entry.key] = text
         return text
 
+    def _read_pieces(self, memo: dict[str, str], form: str, entries: list[Entry]) -> None:
+        """Put in `memo` the cached pieces of `entries` it lacks, read in batches (a file of
+        many papers asks for all of theirs at once)."""
+        if self.fragments is None or len(entries) < 2:
+            return
+        wanted = {cache_key(form, self._digest(e)): e.key for e in entries if e.key not in memo}
+        if wanted:
+            for key, text in self.fragments.get_many(list(wanted)).items():
+                if isinstance(text, str):
+                    memo[wanted[key]] = text
+
     def bibtex_for(self, entry: Entry) -> str:
         return self._piece(self._bibtex, "bibtex", entry,
                            lambda e: bibtex_export.entry_to_bibtex(e).strip() + "\n")
 
     def _bib_file(self, entries: list[Entry]) -> str:
+        self._read_pieces(self._bibtex, "bibtex", entries)
         return "\n".join(self.bibtex_for(e) for e in entries)
 
     def _csl_item(self, entry: Entry) -> str:
@@ -358,10 +418,15 @@ class CatalogBuild:
         """Byte for byte what `catalog_to_csl_json` writes, from items converted once."""
         if not entries:
             return "[]\n"
+        self._read_pieces(self._csl, "csl", entries)
         return "[\n" + ",\n".join(self._csl_item(e) for e in entries) + "\n]\n"
 
     def _ris_record(self, entry: Entry) -> str:
         return self._piece(self._ris, "ris", entry, ris_export.entry_to_ris)
+
+    def _ris_file(self, entries: list[Entry]) -> str:
+        self._read_pieces(self._ris, "ris", entries)
+        return "\n".join(self._ris_record(e) for e in entries)
 
     def _files_for(self, scope: str, name: str, entries: list[Entry]):
         # A paper appears in the whole list, its categories and tags and its own files: each
@@ -370,7 +435,7 @@ class CatalogBuild:
         src = self.layout.download_src
         yield src(scope, name, "bib"), lambda: self._bib_file(entries)
         yield src(scope, name, "json"), lambda: self._csl_file(entries)
-        yield src(scope, name, "ris"), lambda: "\n".join(self._ris_record(e) for e in entries)
+        yield src(scope, name, "ris"), lambda: self._ris_file(entries)
 
     def download_producers(self) -> Iterator[tuple[str, Callable[[], str]]]:
         """(source path, function giving the content) of every citation download.
@@ -446,7 +511,7 @@ class CatalogBuild:
         # from the fragment cache, like the page itself: 1.7 s of 10,000 papers' build
         fingerprint = self.fingerprints.get(page.src)
         key = cache_key("head", fingerprint, canonical_url or "") if fingerprint else None
-        head = self.fragments.get(key) if key and self.fragments is not None else None
+        head = self._read_ahead(key, page, self._head_key) if key else None
         if not isinstance(head, str):
             entry = self.catalog.entries[page.ref]
             head = self.renderer.env.get_template("head_citation.html").render(

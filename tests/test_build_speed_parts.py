@@ -36,6 +36,22 @@ def test_cache_gives_values_back_in_this_process_and_the_next(tmp_path):
         assert [k for (k,) in db.execute("SELECT key FROM cache")] == ["k1"]
 
 
+def test_many_values_come_back_in_one_call_written_or_not(tmp_path):
+    path = tmp_path / "fragments.sqlite"
+    cache = DiskCache(path)
+    for i in range(1200):  # more than one query's worth of keys
+        cache.put(f"k{i}", f"<p>{i}</p>")
+    cache.flush()
+    cache.put("pending", "<p>not written yet</p>")
+    again = DiskCache(path)
+    keys = [f"k{i}" for i in range(0, 1200, 1)] + ["absent"]
+    found = again.get_many(keys)
+    assert len(found) == 1200 and found["k7"] == "<p>7</p>" and "absent" not in found
+    assert (again.hits, again.misses) == (1200, 1)
+    assert cache.get_many(["pending", "k3", "absent"]) == {
+        "pending": "<p>not written yet</p>", "k3": "<p>3</p>"}
+
+
 def test_cache_writes_a_full_batch_without_waiting_for_flush(tmp_path):
     path = tmp_path / "entries.sqlite"
     cache = DiskCache(path)
@@ -252,3 +268,48 @@ def test_listings_made_in_one_pass_match_filtering_and_sorting_each():
     for category in (root, child, grandchild, other):
         assert catalog.entries_in_subtree(category) == expected(
             lambda e, c=category: below[c.slug] & set(e.categories)), category.slug
+
+
+def test_a_warm_build_reads_paper_pages_and_heads_from_the_cache_in_batches(tmp_path):
+    # 301 paper pages: a warm build asks the fragment cache for their pages and <head> tags a
+    # few hundred at a time, not once per page; and what it writes is what the cold build wrote
+    # (the head keys use the canonical URL as MkDocs makes it, here a site_url without "/")
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from sitebuild import REPO
+
+    root = make_project(tmp_path, REPO / "entries", config={"site_url": "https://example.org/list"})
+    calls = {"get": 0, "get_many": 0, "values_many": 0}
+    original_get, original_many = DiskCache.get, DiskCache.get_many
+
+    def get(self, key):
+        if self.path.name == "fragments.sqlite":
+            calls["get"] += 1
+        return original_get(self, key)
+
+    def get_many(self, keys):
+        calls["get_many"] += 1
+        found = original_many(self, keys)
+        calls["values_many"] += len(found)
+        return found
+
+    DiskCache.get, DiskCache.get_many = get, get_many
+    try:
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "cold")))
+        calls.update(get=0, get_many=0, values_many=0)
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "warm")))
+    finally:
+        DiskCache.get, DiskCache.get_many = original_get, original_many
+    papers = len(list((root / "entries" / "papers").glob("*.yaml")))
+    assert papers > 300
+    assert calls["values_many"] >= 2 * papers  # every paper page and head came in a batch
+    assert calls["get_many"] <= 8
+    assert calls["get"] < papers  # listings, feeds, rows one by one: not a few per paper
+    for page in ("papers/ravi2024sam/index.html", "index.html", "categories/index.html"):
+        cold = (root / "cold" / page).read_text(encoding="utf-8")
+        assert cold == (root / "warm" / page).read_text(encoding="utf-8"), page
+    assert 'href="https://example.org/list/papers/ravi2024sam/"' in (
+        root / "warm" / "papers/ravi2024sam/index.html").read_text(encoding="utf-8")
+    shutil.rmtree(root / "cold")
