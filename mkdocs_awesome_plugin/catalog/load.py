@@ -9,6 +9,7 @@ catalogue.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from pathlib import Path
 
@@ -45,12 +46,23 @@ def _load_vocabulary(
         if not path.is_file():
             problems.append(Problem(display, 1, "", "file is missing"))
         elif name == "tags.yaml":
-            tags, implies, found = parse_tag_vocabulary(path.read_bytes(), display)
+            tags, implies, found = _parsed_vocabulary(name, path.read_bytes(), display)
+            tags, implies = dict(tags), dict(implies)
             problems += found
         else:
-            categories, found = parse_categories(path.read_bytes(), display)
+            categories, found = _parsed_vocabulary(name, path.read_bytes(), display)
+            categories = list(categories)
             problems += found
     return categories, tags, implies, problems
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_vocabulary(name: str, data: bytes, display: str) -> tuple:
+    """`categories.yaml` or `tags.yaml` parsed, remembered by content: `mkdocs serve` reads both
+    on every rebuild, and they rarely change (a tenth of a rebuild at 87 papers)."""
+    if name == "tags.yaml":
+        return parse_tag_vocabulary(data, display)
+    return parse_categories(data, display)
 
 
 def _with_implied_tags(entry: Entry, implies: dict[str, tuple[str, ...]]) -> Entry:
