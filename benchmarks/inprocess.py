@@ -68,10 +68,10 @@ def _timed_gen(fn, key):
 
 def install_timers() -> None:
     """Wrap the plugin's code; must run before the config (and so the plugin) is loaded."""
+    from mkdocs.plugins import CombinedEvent
+
     from mkdocs_awesome_plugin import build as build_mod
     from mkdocs_awesome_plugin import plugin as plugin_mod
-
-    from mkdocs.plugins import CombinedEvent
 
     cls = plugin_mod.AwesomePlugin
     for name in HOOKS:
