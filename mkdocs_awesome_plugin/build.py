@@ -175,8 +175,9 @@ class CatalogBuild:
         for feature in self.features.values():
             self._markers.update(feature.markers())
         self._pages: dict[str, GeneratedPage] = {}
-        self._papers_in_order: dict[str, int] | None = None
+        self._papers_in_order: tuple[dict[str, int], list[str]] | None = None
         self._ahead: dict[Callable, dict[str, object]] = {}  # values read ahead, per kind
+        self._last_asked: dict[Callable, int | None] = {}  # place of the last paper asked for
         for page in self._make_pages():
             self._pages[page.src] = page
         for feature in self.features.values():
@@ -252,32 +253,34 @@ class CatalogBuild:
 
     def _read_ahead(self, key: str, page: GeneratedPage,
                     key_of: Callable[[GeneratedPage, str], str]) -> object:
-        """The fragment cache's value under `key` (None if absent). MkDocs asks for pages in
-        the order this build listed them, so the values of the next `READ_AHEAD` paper pages
-        are read in the same query; a key not among them is simply read on its own."""
+        """The fragment cache's value under `key` (None if absent). A full build asks for the
+        paper pages in the order this build listed them: once two come in a row, the values of
+        the next `READ_AHEAD` are read in the same query. A dirty rebuild, which renders a few
+        papers here and there, reads each on its own."""
         if self.fragments is None:
             return None
         ahead = self._ahead.setdefault(key_of, {})
-        if key not in ahead:
-            ahead.clear()
-            keys = [key]
-            if page.kind == "paper":
-                order = self._paper_order()
-                at = order.get(page.src)
-                if at is not None:
-                    srcs = list(order)[at + 1 : at + 1 + self.READ_AHEAD]
-                    for src in srcs:
-                        fingerprint = self.fingerprints.get(src)
-                        if fingerprint:
-                            keys.append(key_of(self._pages[src], fingerprint))
-            found = self.fragments.get_many(keys)
-            ahead.update((k, found.get(k)) for k in keys)
+        order, papers = self._paper_order()
+        at = order.get(page.src) if page.kind == "paper" else None
+        last, self._last_asked[key_of] = self._last_asked.get(key_of), at
+        if key in ahead:
+            return ahead.pop(key)
+        if at is None or last is None or at != last + 1:
+            return self.fragments.get(key)
+        ahead.clear()
+        keys = [key]
+        for src in papers[at + 1 : at + 1 + self.READ_AHEAD]:
+            fingerprint = self.fingerprints.get(src)
+            if fingerprint:
+                keys.append(key_of(self._pages[src], fingerprint))
+        found = self.fragments.get_many(keys)
+        ahead.update((k, found.get(k)) for k in keys)
         return ahead.pop(key)
 
-    def _paper_order(self) -> dict[str, int]:
+    def _paper_order(self) -> tuple[dict[str, int], list[str]]:
         if self._papers_in_order is None:
             papers = [p.src for p in self._pages.values() if p.kind == "paper" and not p.feature]
-            self._papers_in_order = {src: i for i, src in enumerate(papers)}
+            self._papers_in_order = ({src: i for i, src in enumerate(papers)}, papers)
         return self._papers_in_order
 
     def render_page(self, page: GeneratedPage, page_url: str) -> str:

@@ -313,3 +313,38 @@ def test_a_warm_build_reads_paper_pages_and_heads_from_the_cache_in_batches(tmp_
     assert 'href="https://example.org/list/papers/ravi2024sam/"' in (
         root / "warm" / "papers/ravi2024sam/index.html").read_text(encoding="utf-8")
     shutil.rmtree(root / "cold")
+
+
+def test_pages_asked_for_here_and_there_are_read_one_by_one(tmp_path):
+    # a dirty rebuild renders a few papers out of order: no batch of 200 for each of them; a
+    # full build asks in order: one batch serves the pages that follow
+    from sitebuild import REPO
+
+    from mkdocs_awesome_plugin import incremental
+    from mkdocs_awesome_plugin.build import CatalogBuild
+    from mkdocs_awesome_plugin.catalog import load_catalog
+    from mkdocs_awesome_plugin.render.site import layout_for
+
+    catalog = load_catalog(REPO / "entries")
+
+    def new_build() -> CatalogBuild:
+        build = CatalogBuild(catalog, layout_for(catalog), features=FEATURES,
+                             fragments=DiskCache(tmp_path / "fragments.sqlite"))
+        build.fingerprints = incremental.fingerprints(build, "settings")
+        return build
+
+    first = new_build()
+    papers = [p for p in first.pages() if p.kind == "paper"]
+    pages = {p.src: first.render_page(p, first.layout.url_of(p.src)) for p in papers}
+    first.fragments.flush()
+
+    second = new_build()
+    batches = []
+    original = second.fragments.get_many
+    second.fragments.get_many = lambda keys: batches.append(len(keys)) or original(keys)
+    for page in (papers[40], papers[7], papers[200]):
+        assert second.render_page(page, second.layout.url_of(page.src)) == pages[page.src]
+    assert batches == []
+    for page in papers[:30]:
+        assert second.render_page(page, second.layout.url_of(page.src)) == pages[page.src]
+    assert batches == [1 + CatalogBuild.READ_AHEAD]  # from the second page on, in one query
