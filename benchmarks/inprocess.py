@@ -48,24 +48,6 @@ def _timed(fn, key):
     return wrapper
 
 
-def _timed_gen(fn, key):
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        gen = fn(*args, **kwargs)
-        while True:
-            t0 = time.perf_counter()
-            try:
-                item = next(gen)
-            except StopIteration:
-                TIMES[key] += time.perf_counter() - t0
-                return
-            TIMES[key] += time.perf_counter() - t0
-            CALLS[key] += 1
-            yield item
-
-    return wrapper
-
-
 def install_timers() -> None:
     """Wrap the plugin's code; must run before the config (and so the plugin) is loaded."""
     from mkdocs.plugins import CombinedEvent
@@ -86,19 +68,25 @@ def install_timers() -> None:
 
     if hasattr(load_mod, "check_catalog"):  # cross-entry checks (catalog/quality.py)
         load_mod.check_catalog = _timed(load_mod.check_catalog, "check_catalog")
-    build_mod.CatalogBuild.downloads = _timed_gen(build_mod.CatalogBuild.downloads, "downloads")
+    # downloads are produced when MkDocs writes them (after on_page_content), not in a hook:
+    # their content is timed as the plugin's (writing them is MkDocs' copy, as for any file)
+    from mkdocs_awesome_plugin import plugin_files
+
+    produced = plugin_files.ProducedFile.content_bytes
+    plugin_files.ProducedFile.content_bytes = property(
+        _timed(produced.fget, "downloads"), produced.fset)
     build_mod.CatalogBuild.__init__ = _timed(build_mod.CatalogBuild.__init__, "catalog_build_init")
 
 
 def phases(times: dict[str, float]) -> dict[str, float]:
-    total = sum(times.get(h, 0.0) for h in HOOKS)
+    total = sum(times.get(h, 0.0) for h in HOOKS) + times.get("downloads", 0.0)
     on_files = times.get("on_files", 0.0)
     return {
         "total": total,
         "load_validate": times.get("load_catalog", 0.0),
         "of_which_cross_checks": times.get("check_catalog", 0.0),
         "exports": times.get("downloads", 0.0),
-        "generate": on_files - times.get("load_catalog", 0.0) - times.get("downloads", 0.0),
+        "generate": on_files - times.get("load_catalog", 0.0),
         "render": sum(times.get(h, 0.0) for h in PAGE_HOOKS),
         "nav": times.get("nav", 0.0),
         "other_hooks": sum(times.get(h, 0.0) for h in ("on_config", "on_startup", "on_env")),

@@ -25,12 +25,14 @@ from .exports import bibtex as bibtex_export
 from .exports import csl as csl_export
 from .exports import meta as meta_export
 from .exports import ris as ris_export
-from .features.base import Feature, FeatureContext, GeneratedPage
+from .features.base import PAGE_MARKER, Feature, FeatureContext, GeneratedPage
 from .render.nav import CatalogNav, NavCategory, merge_nav
 from .render.pages import EditLinks, Renderer, chrome_title
 from .render.site import SiteLayout, layout_for
+from .render.toc import toc_tokens
 
 MARKER_RE = re.compile(r"<!--\s*awesome:([a-z-]+)\s*-->")
+_ABSENT = object()  # not read ahead (None: read, and not in the cache)
 
 
 def entry_digest(entry: Entry) -> str:
@@ -176,8 +178,9 @@ class CatalogBuild:
             self._markers.update(feature.markers())
         self._pages: dict[str, GeneratedPage] = {}
         self._papers_in_order: tuple[dict[str, int], list[str]] | None = None
-        self._ahead: dict[Callable, dict[str, object]] = {}  # values read ahead, per kind
-        self._last_asked: dict[Callable, int | None] = {}  # place of the last paper asked for
+        self._ahead: dict[str, dict[tuple[str, str], object]] = {}  # read ahead, per kind
+        self._last_asked: dict[str, int | None] = {}  # place of the last paper asked for
+        self._head_features: list[Feature] | None = None
         for page in self._make_pages():
             self._pages[page.src] = page
         for feature in self.features.values():
@@ -241,41 +244,47 @@ class CatalogBuild:
     # --- reading cached paper pages and heads in batches ---------------------------------
     READ_AHEAD = 200  # paper pages whose cached values one query reads
 
-    def _head_key(self, page: GeneratedPage, fingerprint: str) -> str:
-        # the canonical URL as MkDocs makes it (Page._set_canonical_url): site_url + "/" + url
-        url = self.layout.url_of(page.src)
+    def _canonical(self, src: str) -> str:
+        """A page's canonical URL as MkDocs makes it (`Page._set_canonical_url`), "" without
+        a site_url."""
         base = self.site_url
-        canonical = urljoin(base if base.endswith("/") else base + "/", url) if base else ""
-        return cache_key("head", fingerprint, canonical)
+        if not base:
+            return ""
+        return urljoin(base if base.endswith("/") else base + "/", self.layout.url_of(src))
 
-    def _page_key(self, page: GeneratedPage, fingerprint: str) -> str:
-        return cache_key("page", fingerprint, page.src, self.layout.url_of(page.src))
+    @staticmethod
+    def _key(kind: str, src: str, fingerprint: str, url: str) -> str:
+        # "page": the page's HTML at `url` ("final": as the plugin hands it to MkDocs, with
+        # its TOC); "head": its <head> tags for the canonical `url`
+        if kind == "head":
+            return cache_key("head", fingerprint, url)
+        return cache_key(kind, fingerprint, src, url)
 
-    def _read_ahead(self, key: str, page: GeneratedPage,
-                    key_of: Callable[[GeneratedPage, str], str]) -> object:
-        """The fragment cache's value under `key` (None if absent). A full build asks for the
-        paper pages in the order this build listed them: once two come in a row, the values of
-        the next `READ_AHEAD` are read in the same query. A dirty rebuild, which renders a few
-        papers here and there, reads each on its own."""
-        if self.fragments is None:
-            return None
-        ahead = self._ahead.setdefault(key_of, {})
+    def _cached_paper(self, kind: str, page: GeneratedPage, fingerprint: str, url: str):
+        """(the fragment cache's value for this paper page's `kind`, or None; its key, or ""
+        when the value came without one). A full build asks for the paper pages in the order
+        this build listed them: once two come in a row, the values of the next `READ_AHEAD`
+        are read in one query and then found by page and URL, without hashing a key. A dirty
+        rebuild, which renders a few papers here and there, reads each on its own."""
+        ahead = self._ahead.setdefault(kind, {})
         order, papers = self._paper_order()
-        at = order.get(page.src) if page.kind == "paper" else None
-        last, self._last_asked[key_of] = self._last_asked.get(key_of), at
-        if key in ahead:
-            return ahead.pop(key)
+        at = order.get(page.src)
+        last, self._last_asked[kind] = self._last_asked.get(kind), at
+        found = ahead.pop((page.src, url), _ABSENT)
+        if found is not _ABSENT:
+            return found, ""
+        key = self._key(kind, page.src, fingerprint, url)
         if at is None or last is None or at != last + 1:
-            return self.fragments.get(key)
+            return self.fragments.get(key), key
         ahead.clear()
-        keys = [key]
+        wanted = {key: (page.src, url)}
         for src in papers[at + 1 : at + 1 + self.READ_AHEAD]:
-            fingerprint = self.fingerprints.get(src)
-            if fingerprint:
-                keys.append(key_of(self._pages[src], fingerprint))
-        found = self.fragments.get_many(keys)
-        ahead.update((k, found.get(k)) for k in keys)
-        return ahead.pop(key)
+            if other := self.fingerprints.get(src):
+                other_url = self._canonical(src) if kind == "head" else self.layout.url_of(src)
+                wanted[self._key(kind, src, other, other_url)] = (src, other_url)
+        values = self.fragments.get_many(list(wanted))
+        ahead.update((place, values.get(k)) for k, place in wanted.items())
+        return ahead.pop((page.src, url)), key
 
     def _paper_order(self) -> tuple[dict[str, int], list[str]]:
         if self._papers_in_order is None:
@@ -290,12 +299,14 @@ class CatalogBuild:
         fingerprint = self.fingerprints.get(page.src) if not page.feature else None
         if fingerprint is None or self.fragments is None:
             return self._render_page(page, page_url)
-        key = cache_key("page", fingerprint, page.src, page_url)
-        html_text = (self._read_ahead(key, page, self._page_key) if page.kind == "paper"
-                     else self.fragments.get(key))
+        if page.kind == "paper":
+            html_text, key = self._cached_paper("page", page, fingerprint, page_url)
+        else:
+            key = cache_key("page", fingerprint, page.src, page_url)
+            html_text = self.fragments.get(key)
         if not isinstance(html_text, str):
             html_text = self._render_page(page, page_url)
-            self.fragments.put(key, html_text)
+            self.fragments.put(key or self._key("page", page.src, fingerprint, page_url), html_text)
         return html_text
 
     def _render_page(self, page: GeneratedPage, page_url: str) -> str:
@@ -314,13 +325,35 @@ class CatalogBuild:
             return r.tags_index_page(page_url)
         return r.categories_index_page(page_url)
 
-    def page_html(self, html_text: str, src: str, page_url: str) -> str:
-        """`fill`, and a paper page made ready for a site search index (`search_lean`)."""
+    def generated_html(self, html_text: str, src: str, page_url: str) -> tuple[str, list[dict]]:
+        """`page_html` of a generated page, and its table of contents (`toc_tokens`).
+
+        A paper page whose Markdown gave only its marker (no other plugin added to it) is kept
+        in the fragment cache in this finished form: a warm build then neither joins it nor
+        reads its headings again (a second of a 10,000-paper build)."""
+        page = self._pages.get(src)
+        fingerprint = self.fingerprints.get(src) if page is not None else None
+        if (fingerprint is None or self.fragments is None or page.kind != "paper"
+                or page.feature or html_text.strip() != PAGE_MARKER.strip()):
+            html_text = self.page_html(html_text, src, page_url)
+            return html_text, toc_tokens(html_text)
+        found, key = self._cached_paper("final", page, fingerprint, page_url)
+        if isinstance(found, tuple) and len(found) == 2:
+            return found
+        html_text = self.page_html(html_text, src, page_url, cached_page=False)
+        finished = (html_text, toc_tokens(html_text))
+        self.fragments.put(key or self._key("final", src, fingerprint, page_url), finished)
+        return finished
+
+    def page_html(self, html_text: str, src: str, page_url: str, *,
+                  cached_page: bool = True) -> str:
+        """`fill`, and a paper page made ready for a site search index (`search_lean`).
+        `cached_page`: the generated page from the fragment cache (see `render_page`)."""
         # Material's search parser stops skipping an excluded element at the first closing tag
         # of the same name (its elements compare by tag): a listing's `data-search-exclude`
         # ends at a row's first `</div>`. Each row is excluded on its own too.
         # only what a search sees is marked (the rest is taken out of its view: split_search)
-        html_text, taken = split_search(self.fill(html_text, src, page_url))
+        html_text, taken = split_search(self.fill(html_text, src, page_url, cached_page))
         html_text = html_text.replace(
             '<article class="aw-paper"', '<article data-search-exclude="true" class="aw-paper"')
         page = self._pages.get(src)
@@ -328,7 +361,7 @@ class CatalogBuild:
             html_text = search_lean(html_text)
         return join_search(html_text, taken)
 
-    def fill(self, html_text: str, src: str, page_url: str) -> str:
+    def fill(self, html_text: str, src: str, page_url: str, cached_page: bool = True) -> str:
         """`html_text` (a page after Markdown) with its markers replaced by their HTML.
 
         `src` is the page's source path: for a generated page the `page` marker becomes the page.
@@ -341,13 +374,16 @@ class CatalogBuild:
         def replace(m: re.Match) -> str:
             name = m.group(1)
             if name == "page" and page is not None:
+                if not cached_page:
+                    return self._render_page(page, page_url)
                 return self.render_page(page, page_url)
             produce = self._markers.get(name)
             return produce(page_url) if produce is not None else m.group(0)
 
         return MARKER_RE.sub(replace, html_text)
 
-    def _digest(self, entry: Entry) -> str:
+    def digest(self, entry: Entry) -> str:
+        """`entry_digest(entry)`, worked out once per build (cache keys, fingerprints)."""
         if (digest := self._digests.get(entry.key)) is None:
             digest = self._digests[entry.key] = entry_digest(entry)
         return digest
@@ -358,7 +394,7 @@ class CatalogBuild:
         content) made it before (features' files: the feeds)."""
         if self.fragments is None:
             return produce()
-        key = cache_key(kind, *parts, *(self._digest(e) for e in entries))
+        key = cache_key(kind, *parts, *(self.digest(e) for e in entries))
         value = self.fragments.get(key)
         if value is None:
             value = produce()
@@ -371,7 +407,8 @@ class CatalogBuild:
         later is made again (or read from the cache)."""
         for memo in (self._bibtex, self._csl, self._ris):
             memo.clear()
-        self._ahead.pop(self._page_key, None)  # pages read ahead and not asked for
+        for kind in ("page", "final"):
+            self._ahead.pop(kind, None)  # pages read ahead and not asked for
         self.renderer.release()
 
     # --- citations ----------------------------------------------------------------------
@@ -381,7 +418,7 @@ class CatalogBuild:
         cache between builds by a hash of the entry (a warm build converts no entry)."""
         text = memo.get(entry.key)
         if text is None:
-            key = cache_key(form, self._digest(entry)) if self.fragments is not None else ""
+            key = cache_key(form, self.digest(entry)) if self.fragments is not None else ""
             text = self.fragments.get(key) if key else None
             if not isinstance(text, str):
                 text = make(entry)
@@ -395,7 +432,7 @@ class CatalogBuild:
         many papers asks for all of theirs at once)."""
         if self.fragments is None or len(entries) < 2:
             return
-        wanted = {cache_key(form, self._digest(e)): e.key for e in entries if e.key not in memo}
+        wanted = {cache_key(form, self.digest(e)): e.key for e in entries if e.key not in memo}
         if wanted:
             for key, text in self.fragments.get_many(list(wanted)).items():
                 if isinstance(text, str):
@@ -508,19 +545,29 @@ class CatalogBuild:
     ) -> str:
         """Everything added to a page's `<head>`: features' links, and for a paper page the
         Highwire Press meta tags and schema.org JSON-LD."""
-        extra = "".join(f.head(page, page_url) for f in self.features.values())
+        extra = "".join(f.head(page, page_url) for f in self._heads)
         if page is None or page.kind != "paper" or page.feature or not paper_meta:
             return extra
         # from the fragment cache, like the page itself: 1.7 s of 10,000 papers' build
         fingerprint = self.fingerprints.get(page.src)
-        key = cache_key("head", fingerprint, canonical_url or "") if fingerprint else None
-        head = self._read_ahead(key, page, self._head_key) if key else None
+        cached = fingerprint and self.fragments is not None
+        head, key = (self._cached_paper("head", page, fingerprint, canonical_url or "")
+                     if cached else (None, ""))
         if not isinstance(head, str):
             entry = self.catalog.entries[page.ref]
             head = self.renderer.env.get_template("head_citation.html").render(
                 meta=meta_export.highwire_meta(entry),
                 jsonld=meta_export.scholarly_article_jsonld(entry, canonical_url),
             )
-            if key and self.fragments is not None:
-                self.fragments.put(key, head)
+            if cached:
+                self.fragments.put(
+                    key or self._key("head", page.src, fingerprint, canonical_url or ""), head)
         return extra + head + "\n"
+
+    @property
+    def _heads(self) -> list[Feature]:
+        """The features that add to `<head>` (the others would add "" to every page)."""
+        if self._head_features is None:
+            self._head_features = [
+                f for f in self.features.values() if type(f).head is not Feature.head]
+        return self._head_features

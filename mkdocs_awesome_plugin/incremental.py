@@ -23,7 +23,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from .build import MARKER_RE, CatalogBuild, entry_digest
+from .build import MARKER_RE, CatalogBuild
 from .catalog.model import Entry
 
 TEMPLATES = Path(__file__).parent / "render" / "templates"
@@ -61,7 +61,7 @@ def fingerprints(build: CatalogBuild, settings: str) -> dict[str, str]:
     `settings`: the options and templates stamp the whole output depends on.
     """
     catalog, layout = build.catalog, build.layout
-    digests = {key: entry_digest(e) for key, e in catalog.entries.items()}
+    digests = {key: build.digest(e) for key, e in catalog.entries.items()}
     # the edit and issue links on paper pages come from MkDocs' repo_url and edit_uri
     base = _digest(
         settings, repr(catalog.categories), repr(sorted(catalog.tags.items())),

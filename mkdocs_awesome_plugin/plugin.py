@@ -18,7 +18,6 @@ from .features import FEATURES, assets
 from .plugin_files import CatalogFile, ProducedFile
 from .render.environment import OVERRIDE_FOLDER, compiled_templates_for
 from .render.pages import chrome_title, edit_links
-from .render.toc import toc_tokens
 
 log = get_plugin_logger(__name__)
 
@@ -93,7 +92,8 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             for src, produce in build.download_producers():
                 files.append(ProducedFile(config, src, produce, changed=changed.get(src, True)))
         self.rebuilds.present = [f.url for f in files.documentation_pages()]
-        self.rebuilds.outputs = {f.abs_dest_path for f in files if isinstance(f, CatalogFile)}
+        if self.dirty:  # what a dirty build must delete when it is gone (40,000 paths at 10,000)
+            self.rebuilds.outputs = {f.abs_dest_path for f in files if isinstance(f, CatalogFile)}
         for src, content in build.feature_files():
             files.append(File.generated(config, src, content=content))
         for url, content in assets.asset_files(FEATURES)[0].items():  # CSS, the joined script
@@ -118,10 +118,11 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         markers left by Markdown are filled here, on generated and user pages alike."""
         if not self.config.enabled or self.build is None:
             return html_text
-        html_text = self.build.page_html(html_text, page.file.src_uri, page.url)
-        if self.build.page_for(page.file.src_uri) is not None:
-            # Markdown saw only the marker, so the page's TOC is read from the finished HTML.
-            page.toc = get_toc(toc_tokens(html_text))
+        if self.build.page_for(page.file.src_uri) is None:
+            return self.build.page_html(html_text, page.file.src_uri, page.url)
+        # Markdown saw only the marker, so the page's TOC is read from the finished HTML
+        html_text, tokens = self.build.generated_html(html_text, page.file.src_uri, page.url)
+        page.toc = get_toc(tokens)
         return html_text
 
     def on_env(self, env, *, config, files):
@@ -160,8 +161,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         self.rebuilds.built.add(page.url)
         head = self.build.head_html(self.build.page_for(page.file.src_uri), page.url,
                                     page.canonical_url, paper_meta=self.config.head_metadata)
-        index = output.find("</head>") if head else -1
-        return output if index < 0 else output[:index] + head + output[index:]
+        return output.replace("</head>", head + "</head>", 1) if head else output
 
     @event_priority(10)
     def on_post_build(self, *, config) -> None:

@@ -348,3 +348,37 @@ def test_pages_asked_for_here_and_there_are_read_one_by_one(tmp_path):
     for page in papers[:30]:
         assert second.render_page(page, second.layout.url_of(page.src)) == pages[page.src]
     assert batches == [1 + CatalogBuild.READ_AHEAD]  # from the second page on, in one query
+
+
+def test_entries_come_from_the_disk_cache_500_at_a_time_and_never_stale(tmp_path):
+    import shutil
+
+    from sitebuild import REPO
+
+    from mkdocs_awesome_plugin.catalog import EntryCache, load_catalog
+
+    entries = tmp_path / "entries"
+    shutil.copytree(REPO / "entries", entries)
+    path = tmp_path / "entries.sqlite"
+
+    def load():
+        disk = DiskCache(path)
+        calls = {"get": 0, "get_many": 0}
+        get, get_many = disk.get, disk.get_many
+        disk.get = lambda key: calls.__setitem__("get", calls["get"] + 1) or get(key)
+        disk.get_many = lambda keys: calls.__setitem__(
+            "get_many", calls["get_many"] + 1) or get_many(keys)
+        catalog = load_catalog(entries, cache=EntryCache(disk))
+        disk.flush()
+        return catalog, calls, disk
+
+    first, _, _ = load()
+    again, calls, disk = load()  # another build: every entry from the disk cache
+    assert len(again.entries) == len(first.entries) > 300
+    assert calls == {"get": 0, "get_many": 1} and disk.misses == 0
+    paper = entries / "papers" / "ravi2024sam.yaml"
+    text = paper.read_text(encoding="utf-8")
+    paper.write_text(text.replace("title: '", "title: 'Edited ", 1), encoding="utf-8")
+    edited, _, _ = load()
+    assert edited.entries["ravi2024sam"].title.startswith("Edited ")
+    assert edited.entries["ravi2024sam"].title != first.entries["ravi2024sam"].title

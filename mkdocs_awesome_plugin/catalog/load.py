@@ -82,7 +82,7 @@ def _entry_files(papers_dir: Path, base: Path | None) -> tuple[list[Path], list[
         for other in sorted(papers_dir.glob("*"))
         if other.is_file() and other.suffix in (".yml", ".YAML", ".Yaml")
     ]
-    return sorted(papers_dir.glob("*.yaml")), problems
+    return sorted(papers_dir.glob("*.yaml"), key=lambda p: p.name), problems  # one folder
 
 
 def load_catalog(
@@ -105,9 +105,12 @@ def load_catalog(
     entries: dict[str, Entry] = {}
     lower_keys: dict[str, str] = {}
     register = IdentifierRegister()
-    for file in files:
-        key = file.stem
-        display = _display_path(file, base)
+    folder = _display_path(root / "papers", base)  # one relpath, not one per file
+    named = [(file, file.stem, file.name if folder == "." else f"{folder}/{file.name}")
+             for file in files]
+    for at, (file, key, display) in enumerate(named):
+        if cache is not None and at % 500 == 0:  # 500 files' bytes held at a time
+            cache.read_ahead(named[at : at + 500])
         if cache is not None:
             entry, found = cache.parse(file, key, display)
         else:
