@@ -276,7 +276,12 @@ class Renderer:
             # set by incremental.Rebuilds): a `mkdocs serve` rebuild after one edit draws every
             # row of the listings holding that entry, hundreds at 1,000 papers
             if self.cached is not None and self.rows_stamp:
-                text = self.cached("row", (self.rows_stamp,), (entry,), render)
+                # kept encoded (see CatalogBuild.generated_html: pickling a str leaves a UTF-8
+                # copy attached to it, and these rows stay in memory)
+                stored = self.cached("row", (self.rows_stamp,), (entry,),
+                                     lambda: render().encode("utf-8", "surrogatepass"))
+                text = stored.decode("utf-8", "surrogatepass") if isinstance(stored, bytes) \
+                    else render()
             else:
                 text = render()
             self._rows[entry.key] = text
