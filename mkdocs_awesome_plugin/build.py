@@ -260,9 +260,9 @@ class CatalogBuild:
             return cache_key("head", fingerprint, url)
         return cache_key(kind, fingerprint, src, url)
 
-    def _cached_paper(self, kind: str, page: GeneratedPage, fingerprint: str, url: str):
-        """(the fragment cache's value for this paper page's `kind`, or None; its key, or ""
-        when the value came without one). A full build asks for the paper pages in the order
+    def _cached_paper(self, kind: str, page: GeneratedPage, fingerprint: str, url: str) -> object:
+        """The fragment cache's value for this paper page's `kind`, or None (`_key` says what
+        each kind is; `_put_paper` stores one). A full build asks for the paper pages in the order
         this build listed them: once two come in a row, the values of the next `READ_AHEAD`
         are read in one query and then found by page and URL, without hashing a key. A dirty
         rebuild, which renders a few papers here and there, reads each on its own."""
@@ -272,10 +272,10 @@ class CatalogBuild:
         last, self._last_asked[kind] = self._last_asked.get(kind), at
         found = ahead.pop((page.src, url), _ABSENT)
         if found is not _ABSENT:
-            return found, ""
+            return found
         key = self._key(kind, page.src, fingerprint, url)
         if at is None or last is None or at != last + 1:
-            return self.fragments.get(key), key
+            return self.fragments.get(key)
         ahead.clear()
         wanted = {key: (page.src, url)}
         for src in papers[at + 1 : at + 1 + self.READ_AHEAD]:
@@ -284,7 +284,11 @@ class CatalogBuild:
                 wanted[self._key(kind, src, other, other_url)] = (src, other_url)
         values = self.fragments.get_many(list(wanted))
         ahead.update((place, values.get(k)) for k, place in wanted.items())
-        return ahead.pop((page.src, url)), key
+        return ahead.pop((page.src, url))
+
+    def _put_paper(self, kind: str, page: GeneratedPage, fingerprint: str, url: str,
+                   value: object) -> None:
+        self.fragments.put(self._key(kind, page.src, fingerprint, url), value)
 
     def _paper_order(self) -> tuple[dict[str, int], list[str]]:
         if self._papers_in_order is None:
@@ -300,13 +304,12 @@ class CatalogBuild:
         if fingerprint is None or self.fragments is None:
             return self._render_page(page, page_url)
         if page.kind == "paper":
-            html_text, key = self._cached_paper("page", page, fingerprint, page_url)
+            html_text = self._cached_paper("page", page, fingerprint, page_url)
         else:
-            key = cache_key("page", fingerprint, page.src, page_url)
-            html_text = self.fragments.get(key)
+            html_text = self.fragments.get(self._key("page", page.src, fingerprint, page_url))
         if not isinstance(html_text, str):
             html_text = self._render_page(page, page_url)
-            self.fragments.put(key or self._key("page", page.src, fingerprint, page_url), html_text)
+            self._put_paper("page", page, fingerprint, page_url, html_text)
         return html_text
 
     def _render_page(self, page: GeneratedPage, page_url: str) -> str:
@@ -337,7 +340,7 @@ class CatalogBuild:
                 or page.feature or html_text.strip() != PAGE_MARKER.strip()):
             html_text = self.page_html(html_text, src, page_url)
             return html_text, toc_tokens(html_text)
-        found, key = self._cached_paper("final", page, fingerprint, page_url)
+        found = self._cached_paper("final", page, fingerprint, page_url)
         if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], bytes):
             return found[0].decode("utf-8"), found[1]
         html_text = self.page_html(html_text, src, page_url, cached_page=False)
@@ -345,7 +348,7 @@ class CatalogBuild:
         # stored encoded: pickling the str itself would leave a UTF-8 copy attached to the page
         # MkDocs holds until the end of the build (CPython caches it): 40 MB at 10,000 papers
         stored = (html_text.encode("utf-8", "surrogatepass"), tokens)
-        self.fragments.put(key or self._key("final", src, fingerprint, page_url), stored)
+        self._put_paper("final", page, fingerprint, page_url, stored)
         return html_text, tokens
 
     def page_html(self, html_text: str, src: str, page_url: str, *,
@@ -554,8 +557,8 @@ class CatalogBuild:
         # from the fragment cache, like the page itself: 1.7 s of 10,000 papers' build
         fingerprint = self.fingerprints.get(page.src)
         cached = fingerprint and self.fragments is not None
-        head, key = (self._cached_paper("head", page, fingerprint, canonical_url or "")
-                     if cached else (None, ""))
+        canonical = canonical_url or ""
+        head = self._cached_paper("head", page, fingerprint, canonical) if cached else None
         if not isinstance(head, str):
             entry = self.catalog.entries[page.ref]
             head = self.renderer.env.get_template("head_citation.html").render(
@@ -563,8 +566,7 @@ class CatalogBuild:
                 jsonld=meta_export.scholarly_article_jsonld(entry, canonical_url),
             )
             if cached:
-                self.fragments.put(
-                    key or self._key("head", page.src, fingerprint, canonical_url or ""), head)
+                self._put_paper("head", page, fingerprint, canonical, head)
         return extra + head + "\n"
 
     @property

@@ -59,14 +59,19 @@ def _inline_refs(node: object, defs: dict) -> object:
 
 
 @functools.cache
+def _flat_schema() -> dict:
+    """The schema with its local `$ref`s inlined, which both validators run."""
+    schema = entry_schema()
+    return _inline_refs(schema, schema.get("$defs", {}))  # type: ignore[return-value]
+
+
+@functools.cache
 def entry_validator() -> Draft202012Validator:
     """The compiled validator; built once, since compiling costs far more than validating."""
     from jsonschema import Draft202012Validator
 
-    schema = entry_schema()
-    Draft202012Validator.check_schema(schema)
-    flat = _inline_refs(schema, schema.get("$defs", {}))
-    return Draft202012Validator(flat)
+    Draft202012Validator.check_schema(entry_schema())
+    return Draft202012Validator(_flat_schema())
 
 
 def known_fields() -> tuple[str, ...]:
@@ -107,9 +112,7 @@ def entry_checker() -> Callable[[object], object]:
     """
     import fastjsonschema
 
-    schema = entry_schema()
-    flat = _inline_refs(schema, schema.get("$defs", {}))
-    flat = {k: v for k, v in flat.items() if k not in ("$defs", "$id")}  # type: ignore[union-attr]
+    flat = {k: v for k, v in _flat_schema().items() if k not in ("$defs", "$id")}
     flat["$schema"] = "http://json-schema.org/draft-07/schema#"
     return fastjsonschema.compile(flat)
 

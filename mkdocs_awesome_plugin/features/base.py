@@ -49,6 +49,13 @@ class FeatureContext:
     cached: Callable[[str, tuple[str, ...], Iterable[Entry], Callable[[], object]], object] \
         | None = None
 
+    def remembered(self, kind: str, parts: tuple[str, ...], entries: Iterable[Entry],
+                   produce: Callable[[], object]) -> object:
+        """`produce()`, through `cached` when the build has a cache."""
+        if self.cached is None:
+            return produce()
+        return self.cached(kind, parts, entries, produce)
+
 
 class Feature:
     """A part of the site built on the catalogue (explorer, statistics, feeds, ...).

@@ -135,10 +135,8 @@ class ExploreFeature(Feature):
     def _papers(self, entries: list[Entry]) -> list[dict]:
         """`paper_record` of each entry; from the build's cache while the entries are the same
         (10,000 records are half a second of a build)."""
-        if self.ctx.cached is None:
-            return [paper_record(e) for e in entries]
-        return self.ctx.cached("explore-papers", (), entries,
-                               lambda: [paper_record(e) for e in entries])
+        return self.ctx.remembered("explore-papers", (), entries,
+                                   lambda: [paper_record(e) for e in entries])
 
     def feeds(self) -> dict:
         """[prefix, suffix] of the tag and category feed URLs (site-relative), which the news
@@ -156,12 +154,9 @@ class ExploreFeature(Feature):
         yield DATA_SRC, text
         if not self.ctx.downloads_enabled:
             entries = self.ctx.catalog.sorted_entries()
-
-            def joined() -> str:
-                return "\n".join(self.ctx.bibtex_for(e) for e in entries)
-
-            cached = self.ctx.cached
-            yield OWN_BIB_SRC, joined() if cached is None else cached("explore-bib", (), entries, joined)
+            yield OWN_BIB_SRC, self.ctx.remembered(
+                "explore-bib", (), entries,
+                lambda: "\n".join(self.ctx.bibtex_for(e) for e in entries))
 
     def render(self, page: GeneratedPage, page_url: str) -> str:
         build = self.ctx

@@ -86,7 +86,7 @@ class NewsFeature(Feature):
         if entries is None:
             return everything[:limit]
         entries = list(entries)
-        if not all(place.get(e.key) is not None and everything[place[e.key]] is e for e in entries):
+        if any(e.key not in place for e in entries):
             return atom.newest_first(entries)[:limit]  # not this catalogue's entries
         return heapq.nsmallest(limit, entries, key=lambda e: place[e.key])
 
@@ -146,13 +146,11 @@ class NewsFeature(Feature):
         """The feed's document; from the build's cache when the same papers made it before (the
         ~100 feeds of a list were a third of a `mkdocs serve` rebuild)."""
         entries = list(entries)
-        if self.ctx.cached is None:
-            return self._write_feed(feed_src, title, subtitle, page_src, entries)
         layout = self.ctx.layout
         parts = (feed_src, title, subtitle, page_src, self._site_url() or "",
                  self.ctx.site_name or "", layout.url_of(page_src),
                  layout.url_of(layout.paper_src("k")))
-        return self.ctx.cached("feed", parts, entries, lambda: self._write_feed(
+        return self.ctx.remembered("feed", parts, entries, lambda: self._write_feed(
             feed_src, title, subtitle, page_src, entries))
 
     def _write_feed(self, feed_src: str, title: str, subtitle: str, page_src: str,
