@@ -52,6 +52,35 @@ def test_many_values_come_back_in_one_call_written_or_not(tmp_path):
         "pending": "<p>not written yet</p>", "k3": "<p>3</p>"}
 
 
+def _lookups(cache: DiskCache) -> list[str]:
+    """The value lookups SQLite runs for `cache` from now on (its own trace of statements)."""
+    seen: list[str] = []
+    cache._connect().set_trace_callback(
+        lambda sql: seen.append(sql) if sql.startswith("SELECT") and "value" in sql else None)
+    return seen
+
+
+def test_a_cache_empty_when_opened_asks_sqlite_only_for_keys_it_wrote(tmp_path):
+    path = tmp_path / "fragments.sqlite"
+    cold = DiskCache(path)
+    asked = _lookups(cold)
+    assert cold.get("absent") is None and cold.get_many(["a1", "a2"]) == {}
+    assert asked == []  # nothing stored yet: a miss without a query
+    for i in range(BATCH + 1):  # one batch written by itself, one key left pending
+        cold.put(f"k{i}", i)
+    assert cold.get("k0") == 0 and cold.get(f"k{BATCH}") == BATCH
+    assert cold.get_many(["k1", "k2", "absent"]) == {"k1": 1, "k2": 2}
+    assert len(asked) == 2  # k0 and the batch of k1, k2: written, so looked up
+    assert (cold.hits, cold.misses) == (4, 4)
+    cold.close()
+
+    warm = DiskCache(path)  # a file with values: every key is looked up
+    asked = _lookups(warm)
+    assert warm.get("absent") is None and warm.get("k3") == 3
+    assert warm.get_many(["k4", "absent"]) == {"k4": 4}
+    assert len(asked) == 3
+
+
 def test_cache_writes_a_full_batch_without_waiting_for_flush(tmp_path):
     path = tmp_path / "entries.sqlite"
     cache = DiskCache(path)

@@ -83,6 +83,9 @@ def template_env(overrides: str | Path | None = None) -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         bytecode_cache=_COMPILED,
+        # an environment lives for one build: without this, every `get_template` (one per page
+        # and listing row) asked the file system whether the template had changed
+        auto_reload=False,
     )
     env.filters["script_json"] = _script_json_filter
     return env
