@@ -307,6 +307,8 @@ class CatalogBuild:
             html_text = self._cached_paper("page", page, fingerprint, page_url)
         else:
             html_text = self.fragments.get(self._key("page", page.src, fingerprint, page_url))
+            if isinstance(html_text, str):
+                self._keep_rows(page)
         if not isinstance(html_text, str):
             html_text = self._render_page(page, page_url)
             self._put_paper("page", page, fingerprint, page_url, html_text)
@@ -400,12 +402,29 @@ class CatalogBuild:
         content) made it before (features' files: the feeds)."""
         if self.fragments is None:
             return produce()
-        key = cache_key(kind, *parts, *(self.digest(e) for e in entries))
+        key = self._value_key(kind, parts, entries)
         value = self.fragments.get(key)
         if value is None:
             value = produce()
             self.fragments.put(key, value)
         return value
+
+    def _value_key(self, kind: str, parts: tuple[str, ...], entries: Iterable[Entry]) -> str:
+        return cache_key(kind, *parts, *(self.digest(e) for e in entries))
+
+    def _keep_rows(self, page: GeneratedPage) -> None:
+        """When a build prunes its cache (`cache_prune`), the rows of a listing page that came
+        whole from the cache are kept: the next edit to one of its papers draws them again."""
+        stamp = self.renderer.rows_stamp
+        if self.fragments is None or not self.fragments.tracking or not stamp:
+            return
+        if page.kind == "category" and (category := self.catalog.category(page.ref)):
+            listed = self.catalog.entries_in_subtree(category)
+        elif page.kind == "tag":
+            listed = self.catalog.entries_with_tag(page.ref)
+        else:
+            return
+        self.fragments.keep(self._value_key("row", (stamp,), (e,)) for e in listed)
 
     def release(self) -> None:
         """Forget what only making pages and downloads needed (each entry's citations, listing

@@ -33,3 +33,7 @@ class AwesomeConfig(Config):
 
     # reference-manager metadata (Highwire Press tags and JSON-LD) in paper pages' <head>
     head_metadata = c.Type(bool, default=True)
+
+    # after `mkdocs build` (not --dirty, not serve): delete from the build cache every value that
+    # build did not use, so a cache kept between CI runs does not grow with each edit
+    cache_prune = c.Type(bool, default=False)

@@ -12,7 +12,7 @@ from mkdocs.utils import nest_paths
 from . import incremental, page_sources
 from .build import CatalogBuild, join_search, problem_log, split_search
 from .catalog import EntryCache, load_catalog
-from .catalog.diskcache import FOLDER, DiskCache
+from .catalog.diskcache import FOLDER, DiskCache, prune_unused
 from .config import AwesomeConfig
 from .features import FEATURES, assets
 from .plugin_files import CatalogFile, ProducedFile
@@ -33,6 +33,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         self.cache = EntryCache()  # kept across `mkdocs serve` rebuilds (see on_startup)
         self.build: CatalogBuild | None = None
         self.dirty, self.rebuilds = False, incremental.Rebuilds()  # what a dirty rebuild redoes
+        self.full_build = self.pruning = False  # `mkdocs build` without --dirty; cache_prune
 
     def on_startup(self, *, command, dirty) -> None:
         """Default priority. Defining it makes MkDocs keep this plugin object across serve
@@ -40,7 +41,7 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         between them; `dirty` is `mkdocs serve --dirty`."""
         if not self.config.enabled:
             return
-        self.dirty = dirty
+        self.dirty, self.full_build = dirty, command == "build" and not dirty
 
     def on_config(self, config):
         """Default priority: only reads our options and adds our stylesheets and scripts."""
@@ -48,9 +49,10 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             return
         self.base_dir = base = Path(config.config_file_path or ".").resolve().parent
         self.entries_path = (base / self.config.entries_dir).resolve()
-        self.cache.disk = DiskCache(base / FOLDER / "entries.sqlite")  # parsed entries
-        self.cache.checks = DiskCache(base / FOLDER / "checks.sqlite")  # checks across them
-        self.fragments = DiskCache(base / FOLDER / "fragments.sqlite")  # rendered pages
+        track = self.pruning = self.config.cache_prune and self.full_build
+        self.cache.disk = DiskCache(base / FOLDER / "entries.sqlite", track)  # parsed entries
+        self.cache.checks = DiskCache(base / FOLDER / "checks.sqlite", track)  # checks across them
+        self.fragments = DiskCache(base / FOLDER / "fragments.sqlite", track)  # rendered pages
         for listed, names in ((config.extra_css, CSS), (config.extra_javascript, JS)):
             known = [str(x) for x in listed]
             listed.extend(u for u in names if u not in known)
@@ -72,8 +74,9 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
             template_overrides=_overrides(config), fragments=self.fragments,
             edit=edit_links(config, self.entries_path))
         user_pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
-        changed = self.rebuilds.start(build, incremental.settings_stamp(
-            sorted(self.config.items()), config.site_url, config.site_name,
+        changed = self.rebuilds.start(build, incremental.settings_stamp(  # what pages show
+            sorted(i for i in self.config.items() if i[0] != "cache_prune"), config.site_url,
+            config.site_name,
             config.use_directory_urls, overrides=_overrides(config)))
         if self.dirty and changed[""]:
             incremental.date_back_marker_pages(  # the home page's counts, for one
@@ -172,6 +175,8 @@ class AwesomePlugin(BasePlugin[AwesomeConfig]):
         for cache in (self.cache.disk, self.cache.checks, self.fragments):
             cache.flush()
         self.rebuilds.finish(config.plugins.get("material/search") if self.dirty else None)
+        if self.pruning:  # a whole `mkdocs build`: what it did not use is stale
+            log.info(prune_unused((self.cache.disk, self.cache.checks, self.fragments)))
 
     def on_serve(self, server, *, config, builder):
         """Default priority: also rebuild when an entry or a template override changes (MkDocs

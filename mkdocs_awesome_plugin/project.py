@@ -50,7 +50,7 @@ PLUGIN_DEFAULTS: dict[str, Any] = {
     "enabled": True, "entries_dir": "entries", "papers_dir": "papers",
     "categories_dir": "categories", "tags_dir": "tags", "downloads_dir": "cite", "nav": True,
     "nav_categories_title": "Categories", "nav_tags_title": "Tags", "nav_counts": True,
-    "authors_shown": 3, "downloads": True, "head_metadata": True,
+    "authors_shown": 3, "downloads": True, "head_metadata": True, "cache_prune": False,
 }
 
 

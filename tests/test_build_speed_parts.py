@@ -92,6 +92,39 @@ def test_cache_writes_a_full_batch_without_waiting_for_flush(tmp_path):
     assert DiskCache(path).keys() == {f"k{i}" for i in range(BATCH + 3)}
 
 
+def _file_bytes(path) -> int:
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))  # with -wal
+
+
+def test_prune_keeps_what_was_read_or_written_and_gives_the_space_back(tmp_path):
+    path = tmp_path / "fragments.sqlite"
+    first = DiskCache(path)
+    for i in range(2000):
+        first.put(f"old{i}", f"{i:04d}" * 500)  # 2 KB each
+    first.put("kept", "v")
+    first.close()
+    full = _file_bytes(path)
+    assert full > 4_000_000
+    second = DiskCache(path, track_use=True)
+    assert second.get("kept") == "v" and second.get("absent") is None
+    assert second.get_many(["old7", "absent"]) == {"old7": "0007" * 500}
+    second.put("new", "n")
+    assert second.prune()[0] == 1999  # 2,001 stored, "kept" and "old7" read
+    second.close()
+    assert DiskCache(path).keys() == {"kept", "old7", "new"}
+    assert _file_bytes(path) < 200_000  # most of the file was free: it was compacted
+
+
+def test_a_cache_that_does_not_track_use_prunes_nothing(tmp_path):
+    path = tmp_path / "fragments.sqlite"
+    cache = DiskCache(path)
+    cache.put("a", 1)
+    cache.flush()
+    again = DiskCache(path)
+    assert again.get("a") == 1 and again.prune() == (0, 0)
+    assert again.keys() == {"a"}
+
+
 def test_a_damaged_cache_file_is_a_miss_not_an_error(tmp_path):
     path = tmp_path / "fragments.sqlite"
     path.write_bytes(b"this is not a database" * 100)

@@ -13,7 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 import yaml
-from sitebuild import FIXTURES, make_project, mkdocs_build
+from sitebuild import FIXTURES, REPO, make_project, mkdocs_build
 
 PAGES = ("papers/ravi2024sam/index.html", "papers/kirillov2023segment/index.html",
          "categories/video/index.html", "tags/video/index.html",
@@ -92,6 +92,65 @@ def test_cache_is_used_and_never_stale(tmp_path):
     assert "Renamed list" in renamed["papers/ravi2024sam/index.html"]
     assert "OVERRIDDEN" in renamed["papers/ravi2024sam/index.html"]
     assert "aw-fix__edit" in renamed["papers/kirillov2023segment/index.html"]
+
+
+def stored_text(root: Path) -> bytes:
+    """Every value of every cache file, as stored (pickles hold entry text as UTF-8)."""
+    blobs = []
+    for path in sorted((root / ".cache" / "mkdocs-awesome").glob("*.sqlite")):
+        with closing(sqlite3.connect(path)) as db:
+            blobs += [value for (value,) in db.execute("SELECT value FROM cache")]
+    return b"\n".join(blobs)
+
+
+def set_option(root: Path, **options) -> None:
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "awesome" in plugin:
+            plugin["awesome"].update(options)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+def test_a_pruning_build_leaves_only_what_it_used_and_stays_exact(tmp_path):
+    root = make_project(tmp_path, FIXTURES / "minimal")
+    sam2 = root / "entries" / "papers" / "ravi2024sam.yaml"
+    old, new = "in Images and Videos", "in Pictures and Films"
+    assert mkdocs_build(root, strict=True).returncode == 0
+    sam2.write_text(sam2.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    kept = mkdocs_build(root, strict=True)  # without the option: the old values stay
+    assert kept.returncode == 0 and "did not use deleted" not in kept.output
+    assert old.encode() in stored_text(root) and new.encode() in stored_text(root)
+
+    set_option(root, cache_prune=True)
+    pruned = mkdocs_build(root, strict=True)
+    assert pruned.returncode == 0, pruned.output
+    line = next(x for x in pruned.output.splitlines() if "did not use deleted" in x)
+    assert int(line.split("build cache: ")[1].split()[0]) > 0, line
+    assert old.encode() not in stored_text(root) and new.encode() in stored_text(root)
+    entries, fragments = cache_files(root, "entries"), cache_files(root, "fragments")
+    assert len(entries) == 3  # the edited entry's old parse is gone
+
+    # what is left is what an unchanged build reads: it deletes nothing and writes nothing
+    again = mkdocs_build(root, strict=True)
+    assert "build cache: 0 values" in again.output, again.output
+    assert cache_files(root, "entries") == entries and cache_files(root, "fragments") == fragments
+    # and a build from the pruned cache is the build without any cache
+    sam2.write_text(sam2.read_text(encoding="utf-8").replace(new, old), encoding="utf-8")
+    back = build_both(root, tmp_path)
+    assert old in back["papers/ravi2024sam/index.html"]
+    assert new.encode() not in stored_text(root)  # that build pruned the edit's values
+
+
+def test_pruning_keeps_the_rows_of_listings_that_came_whole_from_the_cache(tmp_path):
+    # this catalogue's 301 papers: more than What's new lists, so a warm build reads few rows
+    root = make_project(tmp_path, REPO / "entries", plugin_options={"cache_prune": True})
+    for _ in range(2):
+        built = mkdocs_build(root)
+        assert built.returncode == 0, built.output
+        # the first build uses all it writes; the second reads the listings whole, and their
+        # rows (which it does not read) stay for the next edit
+        assert "build cache: 0 values this build did not use deleted" in built.output, \
+            built.output[-2000:]
 
 
 def test_notes_are_one_line_of_the_build_log(tmp_path):
