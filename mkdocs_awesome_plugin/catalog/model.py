@@ -156,8 +156,15 @@ class Catalog:
         return by_slug.get(slug)
 
     def sorted_entries(self, entries=None) -> list[Entry]:
-        """Newest first; ties broken by title then key so output is stable."""
-        items = list(self.entries.values() if entries is None else entries)
+        """Newest first; ties broken by title then key so output is stable. The whole
+        catalogue's order is worked out once (listings, explorer, downloads ask for it)."""
+        if entries is None:
+            return list(self._remember("sorted", lambda: self._sorted(self.entries.values())))
+        return self._sorted(entries)
+
+    @staticmethod
+    def _sorted(entries) -> list[Entry]:
+        items = list(entries)
         items.sort(key=lambda e: (e.title.casefold(), e.key))
         items.sort(key=lambda e: e.date.sort_key, reverse=True)
         return items
