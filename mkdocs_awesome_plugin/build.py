@@ -11,6 +11,7 @@ a marker shown in a code block stays text (Markdown has escaped it).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -33,6 +34,24 @@ from .render.toc import toc_tokens
 
 MARKER_RE = re.compile(r"<!--\s*awesome:([a-z-]+)\s*-->")
 _ABSENT = object()  # not read ahead (None: read, and not in the cache)
+
+
+# a relative URL path that `urljoin` appends to a plain base unchanged: no scheme, query,
+# fragment, leading "/" or "." segment
+_PLAIN_PATH = re.compile(r"(?:[\w~-][\w.~-]*/)*(?:[\w~-][\w.~-]*)?")
+
+
+@functools.lru_cache(maxsize=8)
+def _appends(base: str) -> bool:
+    return all(urljoin(base, probe) == base + probe for probe in ("a", "a/b/", "a.html"))
+
+
+def site_join(base: str, url: str) -> str:
+    """`urljoin(base, url)`, without parsing either when `url` is a plain relative path and
+    `base` takes one by appending (what canonical URLs of our pages are: one per page)."""
+    if _PLAIN_PATH.fullmatch(url) and _appends(base):
+        return base + url
+    return urljoin(base, url)
 
 
 def entry_digest(entry: Entry) -> str:
@@ -250,7 +269,7 @@ class CatalogBuild:
         base = self.site_url
         if not base:
             return ""
-        return urljoin(base if base.endswith("/") else base + "/", self.layout.url_of(src))
+        return site_join(base if base.endswith("/") else base + "/", self.layout.url_of(src))
 
     @staticmethod
     def _key(kind: str, src: str, fingerprint: str, url: str) -> str:
@@ -455,8 +474,8 @@ class CatalogBuild:
     def _read_pieces(self, memo: dict[str, str], form: str, entries: list[Entry]) -> None:
         """Put in `memo` the cached pieces of `entries` it lacks, read in batches (a file of
         many papers asks for all of theirs at once)."""
-        if self.fragments is None or len(entries) < 2:
-            return
+        if self.fragments is None or len(entries) < 2 or len(memo) >= len(self.catalog.entries):
+            return  # (the last: the whole list's file read them all)
         wanted = {cache_key(form, self.digest(e)): e.key for e in entries if e.key not in memo}
         if wanted:
             for key, text in self.fragments.get_many(list(wanted)).items():

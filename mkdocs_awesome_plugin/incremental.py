@@ -79,9 +79,7 @@ def fingerprints(build: CatalogBuild, settings: str) -> dict[str, str]:
         scoped["tags", tag] = over(catalog.entries_with_tag(tag))
     for key, entry in catalog.entries.items():
         # a paper page also shows its related papers (titles, authors, years)
-        related = build.renderer.related(entry)
-        others = sorted({e.key for e in (*related.similar, *related.supersedes,
-                                          *related.superseded_by)})
+        others = sorted(build.renderer.related_to(entry))
         scoped["papers", key] = _digest(base, digests[key], *(k + digests[k] for k in others))
 
     out: dict[str, str] = {}

@@ -12,7 +12,9 @@ from contextlib import closing
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sitebuild import FIXTURES, make_project, mkdocs_build
+from sitebuild import FIXTURES, REPO, make_project, mkdocs_build
+
+REPO_ENTRIES = REPO / "entries"
 
 from mkdocs_awesome_plugin.build import join_search, split_search
 from mkdocs_awesome_plugin.catalog.diskcache import BATCH, DiskCache
@@ -444,3 +446,54 @@ def test_entries_come_from_the_disk_cache_500_at_a_time_and_never_stale(tmp_path
     edited, _, _ = load()
     assert edited.entries["ravi2024sam"].title.startswith("Edited ")
     assert edited.entries["ravi2024sam"].title != first.entries["ravi2024sam"].title
+
+
+# --- canonical URLs and the related papers' keys --------------------------------------------------
+
+@settings(max_examples=400, deadline=None)
+@given(base=st.sampled_from([
+           "https://example.org/", "https://example.org/list/", "http://127.0.0.1:8000/",
+           "https://example.org/a/../b/", "https://example.org/?q=1/", "https://example.org/#x/",
+           "https://user@example.org:8080/x/y/", "https://example.org/list/./",
+       ]),
+       url=st.text(alphabet="ab.-_~/:?#%é1", max_size=14))
+def test_site_join_is_urljoin(base, url):
+    from urllib.parse import urljoin
+
+    from mkdocs_awesome_plugin.build import site_join
+    assert site_join(base, url) == urljoin(base, url)
+
+
+def test_canonical_urls_of_every_page_are_urljoins(tmp_path):
+    from urllib.parse import urljoin
+
+    from mkdocs_awesome_plugin.build import CatalogBuild
+    from mkdocs_awesome_plugin.catalog import load_catalog
+    from mkdocs_awesome_plugin.render.site import layout_for
+
+    catalog = load_catalog(REPO_ENTRIES)
+    for site_url in ("https://example.org/sam2", "https://example.org/a/../sam2/"):
+        for directory_urls in (True, False):
+            build = CatalogBuild(catalog, layout_for(catalog, use_directory_urls=directory_urls),
+                                 features=FEATURES, site_url=site_url)
+            base = site_url if site_url.endswith("/") else site_url + "/"
+            for page in build.pages():
+                assert build._canonical(page.src) == urljoin(base, build.layout.url_of(page.src))
+
+
+def test_related_keys_for_fingerprints_are_those_the_pages_show(tmp_path):
+    from mkdocs_awesome_plugin.build import CatalogBuild
+    from mkdocs_awesome_plugin.catalog import load_catalog
+    from mkdocs_awesome_plugin.catalog.diskcache import DiskCache
+    from mkdocs_awesome_plugin.render.related import related_index
+    from mkdocs_awesome_plugin.render.site import layout_for
+
+    catalog = load_catalog(REPO_ENTRIES)
+    shown = {key: {e.key for e in (*r.similar, *r.supersedes, *r.superseded_by)}
+             for key, r in related_index(catalog).items()}
+    assert sum(map(len, shown.values())) > 1000
+    for _ in range(2):  # computed, then read from the cache
+        build = CatalogBuild(catalog, layout_for(catalog, use_directory_urls=True),
+                             features=FEATURES, fragments=DiskCache(tmp_path / "f.sqlite"))
+        assert {k: build.renderer.related_to(e) for k, e in catalog.entries.items()} == shown
+        build.fragments.flush()

@@ -246,6 +246,7 @@ class Renderer:
         self.env.globals["coins"] = self.coins
         self._subtree_counts: dict[str, int] | None = None
         self._related: dict[str, Related] | None = None
+        self._related_keys: dict[str, tuple[list[str], ...]] | None = None  # from the cache
         # listing rows by entry key: an entry is listed on its categories' pages, their
         # parents', its tags' and What's new, so each row is rendered once (`row_html`)
         self._rows: dict[str, str] = {}
@@ -256,7 +257,7 @@ class Renderer:
         `CatalogBuild.release`)."""
         self._rows.clear()
         self._coins.clear()
-        self._related = None
+        self._related = self._related_keys = None
 
     def row_html(self, entry: Entry) -> str:
         """The entry's listing row (`paper_row` in `_macros.html`, which a site may override),
@@ -321,10 +322,23 @@ class Renderer:
             if self.cached is None:
                 self._related = related_index(self.catalog)
             else:
-                keys = self.cached("related", related_inputs(self.catalog), (),
-                                   lambda: related_keys(self.catalog))
-                self._related = from_keys(keys, self.catalog)
+                self._related = from_keys(self._keys(), self.catalog)
         return self._related.get(entry.key) or Related()
+
+    def _keys(self) -> dict[str, tuple[list[str], ...]]:
+        assert self.cached is not None
+        if self._related_keys is None:
+            self._related_keys = self.cached("related", related_inputs(self.catalog), (),
+                                             lambda: related_keys(self.catalog))
+        return self._related_keys
+
+    def related_to(self, entry: Entry) -> set[str]:
+        """The keys of the papers shown as related on `entry`'s page (its fingerprint covers
+        them): from the cached index's keys, when a warm build renders no paper page."""
+        if self._related is None and self.cached is not None:
+            return {key for part in self._keys().get(entry.key, ()) for key in part}
+        related = self.related(entry)
+        return {e.key for e in (*related.similar, *related.supersedes, *related.superseded_by)}
 
     def paper_page(self, entry: Entry, page_url: str) -> str:
         bibtex = self.bibtex_for(entry) if self.bibtex_for else None
