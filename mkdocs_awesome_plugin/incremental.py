@@ -38,15 +38,22 @@ def _digest(*parts: str) -> str:
 
 
 def templates_stamp(*folders: str | Path | None) -> str:
-    """Names, sizes and modification times of the template files (packaged and overrides)."""
+    """The template files (packaged and overrides) by name within their folder and content.
+
+    Content, not modification times or absolute paths: a CI runner's fresh checkout (and a
+    fresh install of the plugin) dates every file anew, and the build cache it restored must
+    still match. Some twenty small files: well under a millisecond to hash."""
     parts = [getattr(sys.modules[__package__], "__version__", "")]
-    for folder in folders:
+    for index, folder in enumerate(folders):
         if folder is None or not Path(folder).is_dir():
             continue
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file():
-                st = path.stat()
-                parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+                try:
+                    content = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+                except OSError:
+                    content = "unreadable"
+                parts.append(f"{index}:{path.relative_to(folder).as_posix()}:{content}")
     return _digest(*parts)
 
 

@@ -497,3 +497,23 @@ def test_related_keys_for_fingerprints_are_those_the_pages_show(tmp_path):
                              features=FEATURES, fragments=DiskCache(tmp_path / "f.sqlite"))
         assert {k: build.renderer.related_to(e) for k, e in catalog.entries.items()} == shown
         build.fragments.flush()
+
+
+def test_the_templates_stamp_follows_content_not_dates_or_places(tmp_path):
+    import os
+    import shutil
+
+    from mkdocs_awesome_plugin.incremental import templates_stamp
+
+    here, there = tmp_path / "checkout-1" / "awesome", tmp_path / "checkout-2" / "awesome"
+    shutil.copytree(TEMPLATES, here)
+    shutil.copytree(TEMPLATES, there)
+    for path in there.rglob("*"):  # a fresh checkout: every file dated now
+        os.utime(path, (2_000_000_000, 2_000_000_000))
+    assert templates_stamp(TEMPLATES, here) == templates_stamp(TEMPLATES, there)
+    assert templates_stamp(here) == templates_stamp(TEMPLATES)
+    row = there / "_row.html"
+    row.write_text(row.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    assert templates_stamp(TEMPLATES, here) != templates_stamp(TEMPLATES, there)
+    # the same file as an override is not the same as the packaged one alone
+    assert templates_stamp(TEMPLATES, here) != templates_stamp(TEMPLATES)

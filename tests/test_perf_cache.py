@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -151,6 +152,35 @@ def test_pruning_keeps_the_rows_of_listings_that_came_whole_from_the_cache(tmp_p
         # rows (which it does not read) stay for the next edit
         assert "build cache: 0 values this build did not use deleted" in built.output, \
             built.output[-2000:]
+
+
+def test_a_cache_restored_into_a_fresh_checkout_is_used(tmp_path):
+    # what the CI workflows do: a new checkout elsewhere (every file dated anew, the template
+    # overrides too) with .cache/mkdocs-awesome/ restored from the last run
+    root = make_project(tmp_path, FIXTURES / "minimal")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    override = root / "overrides" / "awesome" / "_row.html"
+    override.parent.mkdir(parents=True)
+    packaged = Path(inspect.getfile(make_project)).parents[1] / "mkdocs_awesome_plugin" / \
+        "render" / "templates" / "_row.html"
+    override.write_text(packaged.read_text(encoding="utf-8") + "<!-- ours -->", encoding="utf-8")
+    first = mkdocs_build(root, strict=True)
+    assert first.returncode == 0, first.output
+    fragments, entries = cache_files(root, "fragments"), cache_files(root, "entries")
+
+    checkout = tmp_path / "runner" / "work" / "list"
+    shutil.copytree(root, checkout, copy_function=shutil.copy, ignore=shutil.ignore_patterns("site"))
+    for path in checkout.rglob("*"):
+        if ".cache" not in path.parts:
+            os.utime(path, (2_000_000_000, 2_000_000_000))
+    second = mkdocs_build(checkout, strict=True)
+    assert second.returncode == 0, second.output
+    # nothing rendered again: no value the first build did not already store
+    assert cache_files(checkout, "fragments") == fragments
+    assert cache_files(checkout, "entries") == entries
+    assert pages(second.site) == pages(first.site)
 
 
 def test_notes_are_one_line_of_the_build_log(tmp_path):
