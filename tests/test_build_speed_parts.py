@@ -14,13 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sitebuild import FIXTURES, REPO, make_project, mkdocs_build
 
-REPO_ENTRIES = REPO / "entries"
-
 from mkdocs_awesome_plugin.build import join_search, split_search
 from mkdocs_awesome_plugin.catalog.diskcache import BATCH, DiskCache
 from mkdocs_awesome_plugin.features import FEATURES
 from mkdocs_awesome_plugin.features.assets import ASSETS, script_bundle, script_parts
 from mkdocs_awesome_plugin.render.environment import TEMPLATES
+
+REPO_ENTRIES = REPO / "entries"
 
 # --- the SQLite cache ---------------------------------------------------------------------------
 
