@@ -482,16 +482,27 @@ def test_canonical_urls_of_every_page_are_urljoins(tmp_path):
 
 
 def test_related_keys_for_fingerprints_are_those_the_pages_show(tmp_path):
+    import shutil
+
     from mkdocs_awesome_plugin.build import CatalogBuild
     from mkdocs_awesome_plugin.catalog import load_catalog
     from mkdocs_awesome_plugin.catalog.diskcache import DiskCache
     from mkdocs_awesome_plugin.render.related import related_index
     from mkdocs_awesome_plugin.render.site import layout_for
 
-    catalog = load_catalog(REPO_ENTRIES)
+    entries = tmp_path / "entries"
+    shutil.copytree(REPO_ENTRIES, entries)
+    papers = sorted((entries / "papers").glob("*.yaml"))
+    for newer, older in ((papers[0], papers[1]), (papers[2], papers[1])):  # supersedes, both ways
+        newer.write_text(newer.read_text(encoding="utf-8") + f"supersedes: [{older.stem}]\n",
+                         encoding="utf-8")
+    catalog = load_catalog(entries)
+    assert not catalog.errors, catalog.errors[:3]
+    index = related_index(catalog)
     shown = {key: {e.key for e in (*r.similar, *r.supersedes, *r.superseded_by)}
-             for key, r in related_index(catalog).items()}
+             for key, r in index.items()}
     assert sum(map(len, shown.values())) > 1000
+    assert {e.key for e in index[papers[1].stem].superseded_by} == {papers[0].stem, papers[2].stem}
     for _ in range(2):  # computed, then read from the cache
         build = CatalogBuild(catalog, layout_for(catalog, use_directory_urls=True),
                              features=FEATURES, fragments=DiskCache(tmp_path / "f.sqlite"))
@@ -517,3 +528,27 @@ def test_the_templates_stamp_follows_content_not_dates_or_places(tmp_path):
     assert templates_stamp(TEMPLATES, here) != templates_stamp(TEMPLATES, there)
     # the same file as an override is not the same as the packaged one alone
     assert templates_stamp(TEMPLATES, here) != templates_stamp(TEMPLATES)
+
+
+def test_cache_keys_follow_the_code_wherever_it_is_installed(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    package = REPO / "mkdocs_awesome_plugin"
+    digest = [sys.executable, "-c", "import mkdocs_awesome_plugin as m, sys; "
+              "from mkdocs_awesome_plugin.catalog.diskcache import code_digest; "
+              "assert m.__file__.startswith(sys.argv[1]), m.__file__; print(code_digest())"]
+
+    def digest_of(site):
+        return subprocess.run([*digest, str(site)], cwd=tmp_path, check=True, text=True,
+                              capture_output=True, env={"PYTHONPATH": str(site)}).stdout.strip()
+
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(package, tmp_path / "a" / "mkdocs_awesome_plugin", ignore=ignore)
+    shutil.copytree(package, tmp_path / "b" / "mkdocs_awesome_plugin", ignore=ignore)
+    first = digest_of(tmp_path / "a")
+    assert len(first) == 40 and digest_of(tmp_path / "b") == first  # same code elsewhere
+    pages = tmp_path / "b" / "mkdocs_awesome_plugin" / "render" / "pages.py"
+    pages.write_text(pages.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert digest_of(tmp_path / "b") != first  # a changed module: new keys, no stale pages
