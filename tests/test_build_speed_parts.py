@@ -552,3 +552,46 @@ def test_cache_keys_follow_the_code_wherever_it_is_installed(tmp_path):
     pages = tmp_path / "b" / "mkdocs_awesome_plugin" / "render" / "pages.py"
     pages.write_text(pages.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert digest_of(tmp_path / "b") != first  # a changed module: new keys, no stale pages
+
+
+def test_after_an_edit_a_new_process_scores_only_the_new_title(tmp_path):
+    import shutil
+
+    from mkdocs_awesome_plugin.catalog import EntryCache, load_catalog
+    from mkdocs_awesome_plugin.catalog.titles import memo_for
+
+    entries = tmp_path / "entries"
+    shutil.copytree(REPO_ENTRIES, entries)
+    papers = sorted((entries / "papers").glob("*.yaml"))
+    # a near-identical pair for the check to find, and an edited title later
+    twin = entries / "papers" / "twin2099copy.yaml"
+    twin.write_text(
+        "title: 'From Monocular Vision to Autonomous Action: Guiding Tumour Resection via 3D "
+        "Reconstruction'\nauthors: [Ayberk Acar]\ndate: '2025-03-21'\n"
+        "categories: [other-medical-applications]\ntags: [surgical]\n"
+        "links:\n  paper: https://example.org/twin.pdf\n", encoding="utf-8")
+
+    def load():  # what each build (a new process) does: a new EntryCache on the same files
+        cache = EntryCache(DiskCache(tmp_path / "entries.sqlite"))
+        cache.checks = DiskCache(tmp_path / "checks.sqlite")
+        catalog = load_catalog(entries, cache=cache)
+        cache.disk.close()
+        cache.checks.close()
+        return catalog, memo_for(cache).compared
+
+    def titles_warnings(catalog):
+        return sorted(str(p) for p in catalog.problems if p.field == "title")
+
+    first, compared = load()
+    assert compared > 300  # every title scored
+    assert any("twin2099copy" in w for w in titles_warnings(first)), titles_warnings(first)
+    edited = papers[5]
+    text = edited.read_text(encoding="utf-8")
+    assert "\ntitle: '" in text
+    edited.write_text(text.replace("\ntitle: '", "\ntitle: 'Edited ", 1), encoding="utf-8")
+    after, compared = load()
+    assert any(e.title.startswith("Edited ") for e in after.entries.values())
+    assert compared == 1  # only the edited title, against the others
+    fresh = load_catalog(entries)  # no cache at all: the same problems
+    assert titles_warnings(after) == titles_warnings(fresh)
+    assert [str(p) for p in after.problems] == [str(p) for p in fresh.problems]

@@ -11,6 +11,7 @@ from .diskcache import DiskCache, cache_key
 from .model import Entry
 from .parse import parse_entry
 from .problems import WARNING, Problem
+from .titles import memo_for
 
 
 @dataclass
@@ -49,9 +50,18 @@ class EntryCache:
             return check()
         key = cache_key("checks", stamp, *(self.digests[e.path] for e in entries))
         found = self.checks.get(key)
+        # the titles compared by the last check run, kept under one key: after an edit, a new
+        # process (a CI build, the first save under `mkdocs serve`) scores only the new titles
+        # against the rest instead of every title again (1.2 s at 10,000 entries)
+        pairs_key = cache_key("title-pairs")
         if not isinstance(found, list):
+            index = memo_for(self)
+            index.restore(self.checks.get(pairs_key))
             found = check()
             self.checks.put(key, found)
+            self.checks.put(pairs_key, index.state())
+        else:
+            self.checks.keep([pairs_key])  # a pruning build keeps it for the next edit
         return found
 
     def read_ahead(self, files: list[tuple[Path, str, str]]) -> None:

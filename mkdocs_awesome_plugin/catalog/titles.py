@@ -148,6 +148,24 @@ class TitleIndex:
                 if len(ws & words[j]) >= max(need, _need(len(words[j]))):
                     self._keep_if_similar(title, titles[j], matcher)
 
+    def state(self) -> tuple:
+        """What the index holds, to be `restore`d in another process (a build's cache)."""
+        with self._lock:
+            return (self.ratio, frozenset(self._titles),
+                    {title: dict(others) for title, others in self._similar.items()})
+
+    def restore(self, state: object) -> bool:
+        """Hold what `state()` gave, when this index is empty and was made with the same ratio;
+        the next `update` then scores only the titles that are new since."""
+        if not (isinstance(state, tuple) and len(state) == 3 and state[0] == self.ratio
+                and isinstance(state[1], frozenset) and isinstance(state[2], dict)):
+            return False
+        with self._lock:
+            if self._titles:
+                return False
+            self._titles, self._similar = set(state[1]), state[2]
+        return True
+
     def similar(self, title: str) -> dict[str, float]:
         """The other known titles near-identical to `title`, with their ratio."""
         return dict(self._similar.get(title, {}))
