@@ -40,7 +40,9 @@ BATCH = 500  # values per write transaction at the most
 BATCH_BYTES = 4 << 20  # and bytes: a listing page of 10,000 papers is megabytes
 
 
-# the libraries whose output is stored in the cache (rendering, citations, parsing, checks)
+# the libraries whose output is stored in the cache (rendering, citations, parsing, checks);
+# not the package's requirements: MarkupSafe is not one of them, and MkDocs, Material and
+# httpx make nothing the cache holds (an editable install's metadata can also be stale)
 _LIBRARIES = ("bibtexparser", "Jinja2", "MarkupSafe", "PyYAML", "jsonschema", "fastjsonschema",
               "rapidfuzz")
 _SOURCES = (".py", ".html", ".json", ".js", ".css", ".svg", ".yaml", ".yml")
